@@ -1,0 +1,1 @@
+import { render } from "preact"; render(<p>Persona Router</p>, document.getElementById("app")!);

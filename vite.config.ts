@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+type Target = 'chrome' | 'firefox';
+
+/** manifest.json is written for Chrome; Firefox gets event-page scripts and its gecko settings. */
+function manifestFor(target: Target): ManifestV3Export {
+  if (target === 'chrome') return baseManifest as ManifestV3Export;
+  const { service_worker, ...background } = baseManifest.background;
+  return {
+    ...baseManifest,
+    background: { ...background, scripts: [service_worker] },
+    browser_specific_settings: {
+      gecko: {
+        id: 'persona-router@persona-router.dev',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: manifestFor(target),
+        browser: target,
+        // A standalone IIFE is not exposed as a web-accessible resource, so pages cannot probe for us.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
+    build: {
+      // PR_DIST lets parallel work build into its own folder; everything else reads dist/.
+      outDir: `${process.env.PR_DIST ?? 'dist'}/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+    },
+    legacy: { skipWebSocketTokenCheck: true },
+  };
+});
