@@ -18,6 +18,8 @@ export interface HistoryEntry {
   time: number;
   site: SiteId;
   conversationId: string;
+  /** The tab it was sent from, filled in by the worker from the sender (the popup lists its tab's entries). */
+  tabId?: number;
   /** Hash of the sent message text (the text itself is never stored). */
   textHash: string;
   outcome: Outcome;
@@ -32,7 +34,7 @@ export interface TabStatus {
 
 export type CStoBG =
   | { type: 'CStoBG:classify'; text: string }
-  | { type: 'CStoBG:record'; entry: Omit<HistoryEntry, 'id'> }
+  | { type: 'CStoBG:record'; entry: Omit<HistoryEntry, 'id' | 'tabId'> }
   | { type: 'CStoBG:badges'; site: SiteId; conversationId: string }
   | { type: 'CStoBG:status'; site: SiteId; composerFound: boolean }
   | { type: 'CStoBG:getSettings' };
