@@ -37,6 +37,8 @@ export type CStoBG =
   | { type: 'CStoBG:record'; entry: Omit<HistoryEntry, 'id' | 'tabId'> }
   | { type: 'CStoBG:badges'; site: SiteId; conversationId: string }
   | { type: 'CStoBG:status'; site: SiteId; composerFound: boolean }
+  /** A new chat got its id after the first send: move this tab's entries from `from` to `to`. */
+  | { type: 'CStoBG:rekey'; site: SiteId; from: string; to: string; textHashes: string[] }
   | { type: 'CStoBG:getSettings' };
 
 export type UItoBG =
@@ -56,6 +58,7 @@ export interface Responses {
   'CStoBG:record': { ok: true };
   'CStoBG:badges': HistoryEntry[];
   'CStoBG:status': { ok: true };
+  'CStoBG:rekey': { ok: true };
   'CStoBG:getSettings': Settings;
   'UItoBG:getSettings': Settings;
   'UItoBG:setSettings': Settings;
