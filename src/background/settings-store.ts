@@ -1,0 +1,67 @@
+import { defaultSettings } from '../shared/defaults';
+import type { Settings } from '../shared/settings';
+import { normalizeSettings } from '../shared/settings-schema';
+import type { StorageAreaLike } from './storage-area';
+
+/**
+ * Settings live in storage.sync under 'settings' so they follow the user. When sync is missing, disabled or
+ * over its quota (8 KB per item, persona overrides can pass it), the same object goes to storage.local and a
+ * flag says that copy is the current one, so the next read does not return an older synced value.
+ * Whatever comes back is passed through normalizeSettings: corrupt or old values never throw.
+ */
+export const SETTINGS_KEY = 'settings';
+/** In storage.local: true while the local copy is the current one. */
+export const LOCAL_IS_CURRENT_KEY = 'settingsLocalIsCurrent';
+
+export interface SettingsStore {
+  read(): Promise<Settings>;
+  write(settings: unknown): Promise<Settings>;
+  reset(): Promise<Settings>;
+}
+
+export function createSettingsStore(sync: StorageAreaLike | undefined, local: StorageAreaLike): SettingsStore {
+  async function readLocal(): Promise<unknown> {
+    try {
+      return (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    } catch (error) {
+      console.warn('[persona-router] storage.local unreadable', error);
+      return undefined;
+    }
+  }
+
+  async function read(): Promise<Settings> {
+    let localIsCurrent = false;
+    try {
+      localIsCurrent = (await local.get(LOCAL_IS_CURRENT_KEY))[LOCAL_IS_CURRENT_KEY] === true;
+    } catch {
+      // An unreadable flag means we cannot tell; sync is tried first below.
+    }
+    if (!localIsCurrent && sync) {
+      try {
+        const raw = (await sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+        if (raw !== undefined) return normalizeSettings(raw);
+      } catch (error) {
+        console.warn('[persona-router] storage.sync unavailable, reading the local copy', error);
+      }
+    }
+    const raw = await readLocal();
+    return raw === undefined ? defaultSettings() : normalizeSettings(raw);
+  }
+
+  async function write(input: unknown): Promise<Settings> {
+    const settings = normalizeSettings(input);
+    if (sync) {
+      try {
+        await sync.set({ [SETTINGS_KEY]: settings });
+        await local.remove([SETTINGS_KEY, LOCAL_IS_CURRENT_KEY]);
+        return settings;
+      } catch (error) {
+        console.warn('[persona-router] storage.sync refused the settings, keeping them locally', error);
+      }
+    }
+    await local.set({ [SETTINGS_KEY]: settings, [LOCAL_IS_CURRENT_KEY]: true });
+    return settings;
+  }
+
+  return { read, write, reset: () => write(defaultSettings()) };
+}
