@@ -1,0 +1,143 @@
+import type { SelectorList, SiteAdapter, SiteDefinition, UserMessage } from './types';
+import { readBlockText } from './read-text';
+
+// Our own badge host sits next to (sometimes inside) a message; its text is never part of the message.
+const OWN_ELEMENTS = '[data-persona-router-badge]';
+
+interface QueryRoot {
+  querySelector(selectors: string): Element | null;
+  querySelectorAll(selectors: string): NodeListOf<Element>;
+}
+
+function isHTMLElement(value: unknown): value is HTMLElement {
+  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1 && 'style' in value;
+}
+
+// Each selector is tried on its own, so one the browser cannot parse does not sink the others.
+function first(root: QueryRoot, list: SelectorList): HTMLElement | null {
+  for (const selector of list) {
+    try {
+      const found = root.querySelector(selector);
+      if (isHTMLElement(found)) return found;
+    } catch {
+      /* unsupported selector: try the next */
+    }
+  }
+  return null;
+}
+
+function allOfFirstMatching(root: QueryRoot, list: SelectorList): HTMLElement[] {
+  for (const selector of list) {
+    try {
+      const found = Array.from(root.querySelectorAll(selector)).filter(isHTMLElement);
+      if (found.length > 0) return found;
+    } catch {
+      /* unsupported selector: try the next */
+    }
+  }
+  return [];
+}
+
+function closestOf(element: Element, list: SelectorList): HTMLElement | null {
+  for (const selector of list) {
+    try {
+      const found = element.closest(selector);
+      if (isHTMLElement(found)) return found;
+    } catch {
+      /* unsupported selector: try the next */
+    }
+  }
+  return null;
+}
+
+function elementFrom(target: EventTarget | null): Element | null {
+  if (typeof target !== 'object' || target === null) return null;
+  const node = target as Node;
+  if (node.nodeType === 1) return node as Element;
+  return node.parentElement ?? null;
+}
+
+function isTextField(element: HTMLElement): element is HTMLTextAreaElement | HTMLInputElement {
+  return element.localName === 'textarea' || element.localName === 'input';
+}
+
+export function createAdapter(site: SiteDefinition): SiteAdapter {
+  const { selectors } = site;
+  const ignoreInMessages = [...selectors.userMessageIgnore, OWN_ELEMENTS];
+
+  return {
+    id: site.id,
+    editor: site.editor,
+
+    findComposer(doc) {
+      try {
+        return first(doc, selectors.composer) ?? first(doc, selectors.composerFallback);
+      } catch {
+        return null;
+      }
+    },
+
+    readComposerText(composer) {
+      try {
+        if (isTextField(composer)) return composer.value;
+        return readBlockText(composer, { ignore: [OWN_ELEMENTS] });
+      } catch {
+        return '';
+      }
+    },
+
+    findSendButton(doc) {
+      try {
+        return first(doc, selectors.sendButton);
+      } catch {
+        return null;
+      }
+    },
+
+    sendControlFrom(target) {
+      try {
+        const element = elementFrom(target);
+        return element ? closestOf(element, selectors.sendButton) : null;
+      } catch {
+        return null;
+      }
+    },
+
+    isBusy(doc) {
+      try {
+        return selectors.busy.some((selector) => {
+          try {
+            return doc.querySelector(selector) !== null;
+          } catch {
+            return false;
+          }
+        });
+      } catch {
+        return false;
+      }
+    },
+
+    userMessages(doc) {
+      try {
+        return allOfFirstMatching(doc, selectors.userMessage).map((element): UserMessage => {
+          const textElement = first(element, selectors.userMessageText) ?? element;
+          return { element, text: readBlockText(textElement, { ignore: ignoreInMessages, trimBlocks: true }).trim() };
+        });
+      } catch {
+        return [];
+      }
+    },
+
+    conversationId(url) {
+      try {
+        for (const pattern of site.conversationPaths) {
+          const id = pattern.exec(url.pathname)?.[1];
+          if (id) return id;
+        }
+      } catch {
+        /* fall through to a fresh chat */
+      }
+      return 'new';
+    },
+  };
+}

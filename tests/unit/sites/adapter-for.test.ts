@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from 'vitest';
+import { adapterFor } from '../../../src/sites';
+import { createAdapter } from '../../../src/sites/create-adapter';
+import { chatgpt } from '../../../src/sites/chatgpt';
+
+describe('adapterFor', () => {
+  test('picks the adapter by host', () => {
+    expect(adapterFor(new URL('https://chatgpt.com/'))?.id).toBe('chatgpt');
+    expect(adapterFor(new URL('https://chat.openai.com/c/x'))?.id).toBe('chatgpt');
+    expect(adapterFor(new URL('https://claude.ai/new'))?.id).toBe('claude');
+  });
+
+  test('answers null for other sites and look-alike hosts', () => {
+    expect(adapterFor(new URL('https://example.com/'))).toBeNull();
+    expect(adapterFor(new URL('https://claude.ai.example.com/'))).toBeNull();
+    expect(adapterFor(new URL('https://gemini.google.com/app'))).toBeNull();
+  });
+});
+
+describe('a generated adapter fails safe', () => {
+  const blank = document.implementation.createHTMLDocument('blank');
+
+  test('on a page without any known element', () => {
+    for (const adapter of [adapterFor(new URL('https://chatgpt.com/'))!, adapterFor(new URL('https://claude.ai/'))!]) {
+      expect(adapter.findComposer(blank)).toBeNull();
+      expect(adapter.findSendButton(blank)).toBeNull();
+      expect(adapter.isBusy(blank)).toBe(false);
+      expect(adapter.userMessages(blank)).toEqual([]);
+      expect(adapter.sendControlFrom(null)).toBeNull();
+      expect(adapter.sendControlFrom(blank.body)).toBeNull();
+    }
+  });
+
+  test('when a selector cannot be parsed, the next one still works', () => {
+    const adapter = createAdapter({
+      ...chatgpt,
+      selectors: { ...chatgpt.selectors, sendButton: ['button:::broken', 'button[data-testid="send-button"]'] },
+    });
+    const doc = document.implementation.createHTMLDocument('send');
+    const button = doc.createElement('button');
+    button.dataset.testid = 'send-button';
+    const icon = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    button.append(icon);
+    doc.body.append(button);
+    expect(adapter.findSendButton(doc)).toBe(button);
+    expect(adapter.sendControlFrom(icon)).toBe(button);
+    expect(adapter.sendControlFrom(icon.ownerDocument.createTextNode('x'))).toBeNull();
+  });
+
+  test('reads a textarea composer from its value', () => {
+    const adapter = adapterFor(new URL('https://claude.ai/'))!;
+    const area = document.createElement('textarea');
+    area.value = 'line one\nline two';
+    expect(adapter.readComposerText(area)).toBe('line one\nline two');
+  });
+});
