@@ -70,3 +70,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 // UI helpers register their background features (shortcut, toolbar icon) below.
+import './auto-persona-shortcut';
+import './toolbar-icon';

@@ -1,0 +1,20 @@
+import browser from 'webextension-polyfill';
+import type en from '../../public/_locales/en/messages.json';
+
+/** Keys of the English catalogue, so a typo in a key is a type error rather than an empty label. */
+export type MessageKey = keyof typeof en;
+
+/**
+ * A localized string. A key missing from the user's locale falls back to English inside the browser; a key
+ * missing everywhere comes back as the key itself, which is visible enough to be caught in review.
+ */
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  return text === '' ? key : text;
+}
+
+/** Marks the page with the UI language and a localized title, so screen readers pick the right voice. */
+export function localizeDocument(titleKey: MessageKey): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t(titleKey);
+}
