@@ -1,0 +1,79 @@
+import type { Persona, PersonaOverrides } from './types';
+import { PERSONA_LIBRARY } from './personas/library';
+
+/**
+ * How a persona is joined to a prompt; the only place that knows.
+ *
+ * The separator is a blank line: plain text that reads as "instruction, then the request" to the model, and
+ * that survives the sites' ProseMirror composers, where inserting "\n\n" starts a new paragraph. A site may
+ * send paragraphs back as "\n\n", "\n" or with non-breaking spaces, so recognition (hasPreamble) compares
+ * word by word and accepts any whitespace between the persona and the prompt. A visible marker (a label or
+ * a rule such as "---") was rejected: the model would read it, and markdown-aware composers rewrite it.
+ */
+export const PREAMBLE_SEPARATOR = '\n\n';
+
+/** Leading characters an editor or a copy may add that carry no text: whitespace, BOM, zero-width marks. */
+const LEADING_INVISIBLE = /^[\s\uFEFF\u200B-\u200D\u2060]+/;
+const WHITESPACE_RUN = /[\s\uFEFF\u200B-\u200D\u2060]+/g;
+
+/** The preamble exactly as inserted before a prompt: the persona text, then a paragraph break. */
+export function formatPreamble(personaText: string): string {
+  return personaText.trim() + PREAMBLE_SEPARATOR;
+}
+
+function words(text: string): string[] {
+  return text.replace(WHITESPACE_RUN, ' ').trim().split(' ').filter(Boolean);
+}
+
+let libraryBodies: string[][] | null = null;
+
+function knownBodies(): string[][] {
+  libraryBodies ??= PERSONA_LIBRARY.flatMap((p) => Object.values(p.texts).map(words));
+  return libraryBodies;
+}
+
+/**
+ * True when `text` opens with `body` word for word (whitespace of any kind and amount between words) and
+ * the body is followed by whitespace or the end. Only the head of the text is read, so 1 MB is no cost.
+ */
+function opensWith(text: string, body: readonly string[]): boolean {
+  if (body.length === 0) return false;
+  const head = text.replace(LEADING_INVISIBLE, '').slice(0, body.join(' ').length * 4 + 16);
+  const headWords = words(head);
+  if (headWords.length < body.length) return false;
+  for (let i = 0; i < body.length; i++) {
+    if (headWords[i] !== body[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * True when the text starts with one of our preambles: any library persona at any length, or any of the
+ * given user overrides. A user's own persona sentence is not a preamble; see startsWithPersona.
+ */
+export function hasPreamble(text: string, overrides?: PersonaOverrides): boolean {
+  if (typeof text !== 'string' || text.trim() === '') return false;
+  for (const body of knownBodies()) if (opensWith(text, body)) return true;
+  if (overrides) {
+    for (const texts of Object.values(overrides)) {
+      for (const body of Object.values(texts ?? {})) {
+        if (typeof body === 'string' && opensWith(text, words(body))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The prompt with the persona's preamble in front. Idempotent: a prompt that already opens with one of our
+ * preambles, or with this persona's text, comes back unchanged, so applying twice equals applying once.
+ * A blank prompt or an empty persona text leaves the prompt as it is: there is nothing to join.
+ * Leading blank lines of the prompt are dropped so the separator stays one blank line; leading spaces on
+ * the first line are kept (they may be code indentation).
+ */
+export function applyPreamble(prompt: string, persona: Persona): string {
+  if (prompt.trim() === '' || persona.text.trim() === '') return prompt;
+  const preamble = formatPreamble(persona.text);
+  if (hasPreamble(prompt) || opensWith(prompt, words(preamble))) return prompt;
+  return preamble + prompt.replace(/^(?:[ \t\uFEFF\u200B-\u200D\u2060]*(?:\r\n|\r|\n))+/, '');
+}
