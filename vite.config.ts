@@ -15,9 +15,11 @@ function manifestFor(target: Target): ManifestV3Export {
     browser_specific_settings: {
       gecko: {
         id: 'persona-router@persona-router.dev',
-        strict_min_version: '128.0',
+        // 140 (the current ESR) is the first desktop release that knows data_collection_permissions; Android needs 142.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }
