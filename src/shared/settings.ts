@@ -13,7 +13,7 @@ export interface HistoryRetention {
 }
 
 export interface Settings {
-  /** Schema version, bumped with a migration step in storage-schema.ts. */
+  /** Schema version, bumped with a migration step in settings-schema.ts. */
   version: 1;
   mode: Mode;
   /** Per-site on/off switch; a missing site counts as on. */
