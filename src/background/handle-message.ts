@@ -29,11 +29,9 @@ export async function handleMessage<R extends Request>(message: R, origin: Origi
       case 'CStoBG:classify':
       case 'UItoBG:classify':
         return deps.classify(m.text, await deps.settings.read());
-      case 'CStoBG:record': {
-        const settings = await deps.settings.read();
-        await deps.history.append({ ...m.entry, tabId: origin.tabId }, settings.history);
+      case 'CStoBG:record':
+        await deps.history.append({ ...m.entry, tabId: origin.tabId }, async () => (await deps.settings.read()).history);
         return { ok: true };
-      }
       case 'CStoBG:badges':
         return deps.history.forConversation(m.site, m.conversationId);
       case 'CStoBG:status':

@@ -18,7 +18,8 @@ export interface HistoryQuery {
 }
 
 export interface HistoryStore {
-  append(entry: Omit<HistoryEntry, 'id'>, retention: HistoryRetention): Promise<HistoryEntry>;
+  /** retention is read inside the write queue, so requests are stored in the order they arrived. */
+  append(entry: Omit<HistoryEntry, 'id'>, retention: () => Promise<HistoryRetention> | HistoryRetention): Promise<HistoryEntry>;
   /** Newest first. */
   list(query?: HistoryQuery): Promise<HistoryEntry[]>;
   forConversation(site: SiteId, conversationId: string): Promise<HistoryEntry[]>;
@@ -66,7 +67,7 @@ export function createHistoryStore(
     append: (entry, retention) =>
       serial(async () => {
         const full: HistoryEntry = { ...entry, id: newId() };
-        const entries = prune([...(await load()), full], retention, now());
+        const entries = prune([...(await load()), full], await retention(), now());
         await local.set({ [HISTORY_KEY]: entries });
         return full;
       }),
