@@ -18,22 +18,29 @@ export interface SettingsState {
 export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Rapid changes (typing in a number field) must each start from the newest value, not a stale render's.
+  // Rapid changes (a slider moved with the arrow keys) must each start from the newest value, reach the
+  // worker in order, and never be overwritten on screen by an older answer: changes apply locally at once,
+  // saves run one after another, and reads that started before the latest local change are dropped.
   const latest = useRef<Settings | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const generation = useRef(0);
+  const pending = useRef(0);
 
-  const store = useCallback((next: Settings) => {
+  const show = useCallback((next: Settings) => {
     latest.current = next;
     setSettings(next);
   }, []);
 
   const load = useCallback(async () => {
+    const started = generation.current;
     try {
-      store(await ask({ type: 'UItoBG:getSettings' }));
+      const current = await ask({ type: 'UItoBG:getSettings' });
+      if (started === generation.current && pending.current === 0) show(current);
       setError(null);
     } catch (e) {
       setError(String(e));
     }
-  }, [store]);
+  }, [show]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,28 +49,37 @@ export function useSettings(): SettingsState {
     return () => controller.abort();
   }, [load]);
 
-  const send = useCallback(
-    async (message: Extract<UItoBG, { type: 'UItoBG:setSettings' | 'UItoBG:resetSettings' }>) => {
-      try {
-        const saved = await ask(message);
-        store(saved);
-        setError(null);
-        return saved;
-      } catch (e) {
-        setError(String(e));
-        await load();
-        return null;
-      }
+  const save = useCallback(
+    (message: Extract<UItoBG, { type: 'UItoBG:setSettings' | 'UItoBG:resetSettings' }>) => {
+      generation.current++;
+      pending.current++;
+      const run = queue.current.then(async () => {
+        try {
+          const saved = await ask(message);
+          // Only the last save in a burst speaks for what is stored now.
+          if (pending.current === 1) show(saved);
+          setError(null);
+          return saved;
+        } catch (e) {
+          setError(String(e));
+          return null;
+        } finally {
+          pending.current--;
+          if (pending.current === 0) void load();
+        }
+      });
+      queue.current = run;
+      return run;
     },
-    [load, store],
+    [load, show],
   );
 
   const replace = useCallback(
     (next: Settings) => {
-      store(next);
-      return send({ type: 'UItoBG:setSettings', settings: next });
+      show(next);
+      return save({ type: 'UItoBG:setSettings', settings: next });
     },
-    [send, store],
+    [save, show],
   );
 
   const update = useCallback(
@@ -76,7 +92,7 @@ export function useSettings(): SettingsState {
     [replace],
   );
 
-  const reset = useCallback(() => send({ type: 'UItoBG:resetSettings' }), [send]);
+  const reset = useCallback(() => save({ type: 'UItoBG:resetSettings' }), [save]);
 
   return { settings, error, update, replace, reset };
 }

@@ -74,6 +74,7 @@ export function HistoryChart({ entries, now }: { entries: readonly HistoryEntry[
         })}
       </svg>
       <figcaption>
+        {total === 0 && <p class="muted">{t('chartEmpty')}</p>}
         <ul class="legend">
           {CATEGORIES.map((category, c) => (
             <li key={category}>
