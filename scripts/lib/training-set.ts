@@ -1,0 +1,111 @@
+/**
+ * Which labeled items train the shipped model, with which label and weight. The public sets carry their
+ * own label noise and imbalance (gsm8k and mbpp alone would outnumber every style category); the rules
+ * below are the project's judgement, documented in docs/router.md.
+ */
+import type { Category } from '../../src/router/types';
+import { stableTextHash } from '../../src/router/features';
+import {
+  EVAL_ONLY_SETS,
+  isHeldBack,
+  loadOwnExamples,
+  loadPublicSet,
+  TRAINABLE_SETS,
+  type Item,
+} from './data';
+
+export interface TrainingItem {
+  text: string;
+  category: Category;
+  source: string;
+  weight: number;
+}
+
+/** At most this many items from one public set (chosen by text hash), so no single source dominates. */
+const SOURCE_CAP: Record<string, number> = {
+  gsm8k_test: 220,
+  mbpp: 180,
+  humaneval: 90,
+  ifeval: 160,
+  mt_bench_101: 150,
+};
+
+// IFEval is unlabeled, but a prompt that opens with a writing verb and is not about code is a writing task
+// with format rules; the rest (questions with format rules) are left out.
+const IFEVAL_WRITING = /^(?:write|compose|draft|create|generate|rewrite|elaborate|produce|i need an?|can you (?:write|rewrite))\b/i;
+const CODE_WORDS = /\b(?:code|program|python|function|script|sql|javascript)\b/i;
+
+// just_eval tags creative writing "in the style of" someone as role-play; MT-Bench's roleplay means the
+// assistant speaks as a character, so "writing+role-play" counts as writing here. A topic-tagged item that
+// asks to rewrite or summarise a given text is labelled by what it asks, not by its topic.
+const REWRITE_VERB = /^(?:simplify|rewrite|paraphrase|proofread|rephrase|polish|reword)\b/i;
+const SUMMARY_VERB = /^(?:summari[sz]e|extract)\b/i;
+
+function relabel(item: Item): Category | null {
+  if (item.source === 'ifeval') {
+    return IFEVAL_WRITING.test(item.text.trim()) && !CODE_WORDS.test(item.text) ? 'writing' : null;
+  }
+  if (item.source === 'just_eval' && item.category !== null) {
+    const tags = item.sourceLabel.split('|')[0] ?? '';
+    const text = item.text.trim();
+    if (tags.startsWith('writing+role-play')) return 'writing';
+    if ((item.category === 'stem' || item.category === 'humanities') && REWRITE_VERB.test(text)) return 'writing';
+    if ((item.category === 'stem' || item.category === 'humanities') && SUMMARY_VERB.test(text)) return 'extraction';
+  }
+  return item.category;
+}
+
+function key(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export interface TrainingSet {
+  items: TrainingItem[];
+  counts: Record<string, number>;
+}
+
+/** The training items, in a fixed order (source, then text hash), with balanced weights. */
+export function buildTrainingSet(): TrainingSet {
+  const forbidden = new Set<string>();
+  for (const name of EVAL_ONLY_SETS) for (const it of loadPublicSet(name)) forbidden.add(key(it.text));
+
+  const candidates: { item: Item; category: Category }[] = [];
+  const sources: Item[][] = [loadOwnExamples(), ...TRAINABLE_SETS.map((n) => loadPublicSet(n))];
+  for (const items of sources) {
+    const kept: { item: Item; category: Category }[] = [];
+    for (const item of items) {
+      if (isHeldBack(item.text)) continue;
+      const category = relabel(item);
+      if (category === null) continue;
+      if (forbidden.has(key(item.text))) continue;
+      kept.push({ item, category });
+    }
+    kept.sort((a, b) => stableTextHash(a.item.text) - stableTextHash(b.item.text) || (a.item.text < b.item.text ? -1 : 1));
+    const cap = SOURCE_CAP[items[0]?.source ?? ''] ?? Infinity;
+    candidates.push(...kept.slice(0, cap));
+  }
+
+  const seen = new Set<string>();
+  const unique = candidates.filter(({ item }) => {
+    const k = key(item.text);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+
+  const perCategory = new Map<Category, number>();
+  for (const { category } of unique) perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
+  const mean = unique.length / Math.max(1, perCategory.size);
+  const items = unique.map(({ item, category }) => ({
+    text: item.text,
+    category,
+    source: item.source,
+    weight: Math.min(3, Math.max(0.5, mean / (perCategory.get(category) ?? 1))),
+  }));
+
+  const counts: Record<string, number> = {};
+  for (const it of items) {
+    counts[`${it.source}/${it.category}`] = (counts[`${it.source}/${it.category}`] ?? 0) + 1;
+  }
+  return { items, counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}

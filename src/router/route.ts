@@ -1,0 +1,122 @@
+/**
+ * route(): the model's category and confidence, then the policy: empty → neutral; a prompt that already
+ * carries a persona → neutral; below the threshold → neutral; the category's action decides the rest
+ * (auto and suggest attach a persona, never stays neutral). The caller decides auto vs suggest by `action`.
+ */
+import { CATEGORIES, type Category, type Decision, type RouterSettings } from './types';
+import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS } from './defaults';
+import { drivers, modelFromArtifact, score, type Model, type ModelArtifact } from './model';
+import { choosePersona } from './personas/choose-persona';
+import { hasPreamble } from './preamble';
+import { startsWithPersona } from './existing-persona';
+import artifact from './model/weights.json';
+
+let loaded: Model | null = null;
+
+/** The committed model, decoded once (a few milliseconds) and kept. */
+export function loadModel(): Model {
+  loaded ??= modelFromArtifact(artifact as unknown as ModelArtifact);
+  return loaded;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function zeroScores(): Record<Category, number> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+}
+
+export interface Classification {
+  category: Category;
+  confidence: number;
+  scores: Record<Category, number>;
+  /** The words and structure that drove the category, most important first. */
+  drivers: string[];
+}
+
+/** The model's verdict alone, without policy. `text` must not be blank. */
+export function classify(text: string, model: Model = loadModel()): Classification {
+  const scored = score(model, text);
+  let best = 0;
+  for (let c = 1; c < CATEGORIES.length; c++) if ((scored.probs[c] as number) > (scored.probs[best] as number)) best = c;
+  const category = CATEGORIES[best] as Category;
+  const scores = zeroScores();
+  CATEGORIES.forEach((c, i) => {
+    scores[c] = round4(scored.probs[i] as number);
+  });
+  return {
+    category,
+    confidence: scores[category],
+    scores,
+    drivers: drivers(model, scored, category, 12)
+      .map((d) => readable(d.label))
+      .filter((l): l is string => l !== null)
+      .slice(0, 3),
+  };
+}
+
+/** Structural features worth naming in a reason; length and digit buckets are not. */
+const READABLE: Record<string, string> = {
+  'code:fenced': 'a code block',
+  'code-lines:0': 'some code-like lines',
+  'code-lines:1': 'code-like lines',
+  'code-lines:2': 'mostly code',
+  'huge:code': 'code in the middle of the text',
+  'math:equation': 'an equation',
+  'math:variable': 'algebra notation',
+  'math:tex': 'math notation',
+  'math:symbol': 'math symbols',
+  'shape:short-instruction-long-payload': 'a short instruction on a pasted text',
+  'payload:letter': 'a pasted letter or email',
+  'payload:json': 'pasted JSON',
+  table: 'a table',
+  list: 'a list',
+  quoted: 'a quoted passage',
+  'question:end': 'a question',
+};
+// Function words say little to a reader even when the model leans on them.
+const QUIET = new Set(
+  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'.split(
+    ' ',
+  ),
+);
+
+function readable(label: string): string | null {
+  if (label.startsWith('"')) return QUIET.has(label.slice(1, -1)) ? null : label;
+  return READABLE[label] ?? null;
+}
+
+function because(c: Classification): string {
+  return c.drivers.length > 0 ? `${c.category}: ${c.drivers.join(', ')}` : c.category;
+}
+
+export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SETTINGS, model?: Model): Decision {
+  const input = typeof text === 'string' ? text : '';
+  if (input.trim() === '') {
+    return { category: null, confidence: 0, scores: zeroScores(), route: 'neutral', action: null, reason: 'empty' };
+  }
+  const c = classify(input, model ?? loadModel());
+  const action = settings.policy?.[c.category] ?? DEFAULT_POLICY[c.category];
+  const base = { category: c.category, confidence: c.confidence, scores: c.scores, action };
+  if (startsWithPersona(input) || hasPreamble(input, settings.personaOverrides)) {
+    return { ...base, route: 'neutral', reason: 'the prompt already has a persona' };
+  }
+  const threshold = Number.isFinite(settings.threshold) ? settings.threshold : DEFAULT_ROUTER_SETTINGS.threshold;
+  if (c.confidence < threshold) {
+    return {
+      ...base,
+      route: 'neutral',
+      reason: `low confidence (${c.confidence.toFixed(2)} < ${threshold.toFixed(2)}); best guess ${because(c)}`,
+    };
+  }
+  if (action === 'never') {
+    return { ...base, route: 'neutral', reason: `${because(c)}; a persona would cost accuracy here` };
+  }
+  return {
+    ...base,
+    route: 'persona',
+    reason: `${because(c)}; policy ${action}`,
+    persona: choosePersona(c.category, input, settings),
+  };
+}

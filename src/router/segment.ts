@@ -1,0 +1,113 @@
+/**
+ * Splits a prompt into the words that say what to do (the instruction) and the material to do it on (the
+ * payload), so that "Summarize this email: <email>" is judged by "Summarize this email", not by the email.
+ * Long inputs are reduced to their head and tail first, so the cost does not grow with the text.
+ */
+
+/** Inputs longer than this are looked at through their head, their tail and a sampled structure summary. */
+export const VIEW_LIMIT = 8192;
+const HEAD_KEEP = 4096;
+const TAIL_KEEP = 2048;
+/** Below this many characters (outside code fences) a prompt is all instruction. */
+const ALL_INSTRUCTION_MAX = 600;
+const HEAD_MAX = 400;
+const TAIL_MAX = 300;
+
+export interface Segments {
+  /** The opening instruction (first paragraph, or its first sentences / the part before a colon). */
+  head: string;
+  /** A closing instruction after a payload ("…why does this crash?"); empty when there is none. */
+  tail: string;
+  /** Pasted material: everything else, code fences included. */
+  payload: string;
+  /** Number of fenced code blocks seen in the view. */
+  fences: number;
+  /** The (possibly reduced) text the segments come from. */
+  view: string;
+  /** Length of the full input in UTF-16 units. */
+  length: number;
+}
+
+const FENCE = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)/g;
+const PARAGRAPH_BREAK = /\n[ \t]*\n+/;
+const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
+
+/** The part of a long input the router reads: the head and the tail, joined by a blank line. */
+export function viewOf(text: string): string {
+  if (text.length <= VIEW_LIMIT) return text;
+  return `${text.slice(0, HEAD_KEEP)}\n\n${text.slice(text.length - TAIL_KEEP)}`;
+}
+
+/** The end index of the first sentences of `s` that fit in `max` characters (at least one sentence cut). */
+function firstSentencesEnd(s: string, max: number): number {
+  let end = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(s); m; m = SENTENCE_END.exec(s)) {
+    const e = m.index + m[0].length;
+    if (e > max) break;
+    end = e;
+  }
+  return end > 0 ? end : Math.min(s.length, max);
+}
+
+/** The last sentence of `s` if it is short enough to be an instruction. */
+function lastSentence(s: string, max: number): string {
+  const trimmed = s.trimEnd();
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(trimmed); m; m = SENTENCE_END.exec(trimmed)) {
+    const e = m.index + m[0].length;
+    if (e < trimmed.length - 1) start = e;
+  }
+  const last = trimmed.slice(start).trim();
+  return last.length <= max ? last : '';
+}
+
+export function segment(text: string): Segments {
+  const view = viewOf(text);
+  let fences = 0;
+  const codeParts: string[] = [];
+  const prose = view.replace(FENCE, (block) => {
+    fences++;
+    codeParts.push(block);
+    return '\n\n';
+  });
+  const base = { fences, view, length: text.length };
+  const trimmed = prose.trim();
+  if (trimmed.length <= ALL_INSTRUCTION_MAX && fences === 0) {
+    return { ...base, head: trimmed, tail: '', payload: '' };
+  }
+
+  const paragraphs = trimmed.split(PARAGRAPH_BREAK).filter((p) => p.trim() !== '');
+  const first = paragraphs[0] ?? '';
+  let head: string;
+  const rest: string[] = [];
+  if (first.length <= HEAD_MAX) {
+    head = first;
+  } else {
+    // "Summarize this email: Dear Anna, …" on one line: the instruction stops at the colon.
+    const colon = first.indexOf(':');
+    const newline = first.indexOf('\n');
+    let cut: number;
+    if (colon > 0 && colon < 300) cut = colon + 1;
+    else if (newline > 0 && newline < HEAD_MAX) cut = newline;
+    else cut = firstSentencesEnd(first, 300);
+    head = first.slice(0, cut);
+    rest.push(first.slice(cut));
+  }
+
+  const middle = [...rest, ...paragraphs.slice(1)];
+  let tail = '';
+  if (middle.length > 0) {
+    const last = middle[middle.length - 1] ?? '';
+    if (last.length <= TAIL_MAX) {
+      tail = last;
+      middle.pop();
+    } else {
+      tail = lastSentence(last, 250);
+      if (tail !== '') middle[middle.length - 1] = last.slice(0, last.trimEnd().length - tail.length);
+    }
+  }
+  const payload = [...middle, ...codeParts].join('\n\n');
+  return { ...base, head: head.trim(), tail: tail.trim(), payload };
+}
