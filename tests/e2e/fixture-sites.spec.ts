@@ -1,6 +1,15 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { SiteId } from '../../src/shared/settings';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, composerOf, openChat, sendButtonOf, sentTexts } from './support/extension';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  composerOf,
+  extensionPage,
+  openChat,
+  sendButtonOf,
+  sentTexts,
+  test as extensionTest,
+} from './support/extension';
 import { fixtureResponse, serveFixtureSites } from './support/serve-sites';
 
 // The fixture pages alone, in a browser without the extension: when an extension test fails, this file
@@ -133,3 +142,17 @@ for (const site of SITES) {
     });
   });
 }
+
+// The same pages with the built extension loaded: its worker starts and the pages still come up,
+// whatever the content script does with them later.
+extensionTest('the built extension loads next to the fixture pages', async ({ context, page, worker, extensionId }) => {
+  expect(extensionId).toMatch(/^[a-p]{32}$/);
+  expect(worker.url().startsWith(`chrome-extension://${extensionId}/`)).toBe(true);
+  for (const site of SITES) {
+    const composer = await openChat(page, site);
+    await expect(composer).toBeFocused();
+    expect(await sentTexts(page)).toEqual([]);
+  }
+  const popup = await extensionPage(context, extensionId, 'src/ui/popup/index.html');
+  await expect(popup).toHaveURL(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+});

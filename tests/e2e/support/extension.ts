@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,9 @@ export interface LaunchedBrowser {
 /** Debian Chromium with the built extension in a fresh temporary profile (tests, demo, benchmarks). */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension in ${extensionDir}: run \`npm run build\` (or set PR_EXTENSION_DIR)`);
+  }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'persona-router-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
