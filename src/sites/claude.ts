@@ -39,7 +39,9 @@ export const claude: SiteDefinition = {
       // Snapshot, Jan 2026: its font class, if the test id goes.
       '.font-user-message',
     ],
+    // Snapshot, Jan 2026: the message element holds only the rendered text, no wrapper to pick.
     userMessageText: [],
+    // Defensive: visually hidden labels, as ChatGPT uses; none inside Claude's messages in Jan 2026.
     userMessageIgnore: ['.sr-only'],
   },
   conversationPaths: [

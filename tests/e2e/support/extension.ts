@@ -45,12 +45,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`no built extension in ${extensionDir}: run \`npm run build\` (or set PR_EXTENSION_DIR)`);
   }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'persona-router-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
-  });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    })
+    .catch(async (error: unknown) => {
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    });
   if (options.serveSites ?? true) await serveFixtureSites(context);
   return {
     context,
