@@ -1,4 +1,7 @@
 /// <reference types="chrome" />
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page, Worker } from '@playwright/test';
 import type { Decision } from '../../src/router/types';
 import type { HistoryEntry } from '../../src/shared/messages';
@@ -10,6 +13,9 @@ import { expect } from './support/extension';
  * extension's own worker, the way the extension itself stores things, so an assertion checks what was
  * really stored rather than what the page shows.
  */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+let axeSource: string | undefined;
 
 export const POPUP = 'src/ui/popup/index.html';
 export const OPTIONS = 'src/ui/options/index.html';
@@ -80,9 +86,14 @@ export async function storedHistory(worker: Worker): Promise<HistoryEntry[]> {
   return worker.evaluate(async () => ((await chrome.storage.local.get('history')).history ?? []) as HistoryEntry[]);
 }
 
-/** Runs axe-core (the copy in node_modules) on the page and returns its violations, summarised. */
+/**
+ * Runs axe-core (the copy in node_modules) on the page and returns its violations, summarised. Extension
+ * pages forbid inline scripts (MV3 CSP), so page.addScriptTag is refused; the source is evaluated through
+ * the DevTools protocol instead, which the page's CSP does not govern.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  axeSource ??= await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const result = await axe.run(document);
