@@ -9,45 +9,53 @@ interface QueryRoot {
   querySelectorAll(selectors: string): NodeListOf<Element>;
 }
 
+// Namespace rather than instanceof: a content script and a jsdom test may see another realm's HTMLElement,
+// and an SVG element also has a style property.
 function isHTMLElement(value: unknown): value is HTMLElement {
-  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1 && 'style' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Node).nodeType === 1 &&
+    (value as Element).namespaceURI === 'http://www.w3.org/1999/xhtml'
+  );
 }
 
-// Each selector is tried on its own, so one the browser cannot parse does not sink the others.
-function first(root: QueryRoot, list: SelectorList): HTMLElement | null {
+/**
+ * The first useful answer of `use` over the selectors in order. Each selector is tried on its own, so one
+ * the browser cannot parse does not sink the others.
+ */
+function firstAnswer<T>(list: SelectorList, use: (selector: string) => T | null): T | null {
   for (const selector of list) {
     try {
-      const found = root.querySelector(selector);
-      if (isHTMLElement(found)) return found;
+      const answer = use(selector);
+      if (answer !== null) return answer;
     } catch {
       /* unsupported selector: try the next */
     }
   }
   return null;
+}
+
+function first(root: QueryRoot, list: SelectorList): HTMLElement | null {
+  return firstAnswer(list, (selector) => {
+    const found = root.querySelector(selector);
+    return isHTMLElement(found) ? found : null;
+  });
 }
 
 function allOfFirstMatching(root: QueryRoot, list: SelectorList): HTMLElement[] {
-  for (const selector of list) {
-    try {
-      const found = Array.from(root.querySelectorAll(selector)).filter(isHTMLElement);
-      if (found.length > 0) return found;
-    } catch {
-      /* unsupported selector: try the next */
-    }
-  }
-  return [];
+  const found = firstAnswer(list, (selector) => {
+    const elements = Array.from(root.querySelectorAll(selector)).filter(isHTMLElement);
+    return elements.length > 0 ? elements : null;
+  });
+  return found ?? [];
 }
 
 function closestOf(element: Element, list: SelectorList): HTMLElement | null {
-  for (const selector of list) {
-    try {
-      const found = element.closest(selector);
-      if (isHTMLElement(found)) return found;
-    } catch {
-      /* unsupported selector: try the next */
-    }
-  }
-  return null;
+  return firstAnswer(list, (selector) => {
+    const found = element.closest(selector);
+    return isHTMLElement(found) ? found : null;
+  });
 }
 
 function elementFrom(target: EventTarget | null): Element | null {
@@ -105,13 +113,7 @@ export function createAdapter(site: SiteDefinition): SiteAdapter {
 
     isBusy(doc) {
       try {
-        return selectors.busy.some((selector) => {
-          try {
-            return doc.querySelector(selector) !== null;
-          } catch {
-            return false;
-          }
-        });
+        return firstAnswer(selectors.busy, (selector) => doc.querySelector(selector)) !== null;
       } catch {
         return false;
       }

@@ -8,15 +8,10 @@ export type { EditorFamily, SiteAdapter, SiteDefinition, UserMessage } from './t
 /** Every supported site; adding a site is adding its definition file and listing it here. */
 export const SITES: readonly SiteDefinition[] = [chatgpt, claude];
 
-const adapters = new Map<SiteDefinition, SiteAdapter>();
+// Built once, so every caller for a site shares one adapter.
+const ADAPTERS = new Map<SiteDefinition, SiteAdapter>(SITES.map((site) => [site, createAdapter(site)]));
 
 export function adapterFor(url: URL): SiteAdapter | null {
   const site = SITES.find((candidate) => candidate.hosts.includes(url.hostname));
-  if (!site) return null;
-  let adapter = adapters.get(site);
-  if (!adapter) {
-    adapter = createAdapter(site);
-    adapters.set(site, adapter);
-  }
-  return adapter;
+  return site ? (ADAPTERS.get(site) ?? null) : null;
 }

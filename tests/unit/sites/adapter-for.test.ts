@@ -9,6 +9,7 @@ describe('adapterFor', () => {
     expect(adapterFor(new URL('https://chatgpt.com/'))?.id).toBe('chatgpt');
     expect(adapterFor(new URL('https://chat.openai.com/c/x'))?.id).toBe('chatgpt');
     expect(adapterFor(new URL('https://claude.ai/new'))?.id).toBe('claude');
+    expect(adapterFor(new URL('https://chatgpt.com/c/1'))).toBe(adapterFor(new URL('https://chat.openai.com/')));
   });
 
   test('answers null for other sites and look-alike hosts', () => {
@@ -46,6 +47,22 @@ describe('a generated adapter fails safe', () => {
     expect(adapter.findSendButton(doc)).toBe(button);
     expect(adapter.sendControlFrom(icon)).toBe(button);
     expect(adapter.sendControlFrom(icon.ownerDocument.createTextNode('x'))).toBeNull();
+  });
+
+  test('an unparsable busy selector does not hide the streaming marker after it', () => {
+    const adapter = createAdapter({ ...chatgpt, selectors: { ...chatgpt.selectors, busy: ['div:::broken', '.result-streaming'] } });
+    const doc = document.implementation.createHTMLDocument('busy');
+    expect(adapter.isBusy(doc)).toBe(false);
+    doc.body.append(Object.assign(doc.createElement('div'), { className: 'result-streaming' }));
+    expect(adapter.isBusy(doc)).toBe(true);
+  });
+
+  test('an SVG element matching a selector is not taken for a page element', () => {
+    const doc = document.implementation.createHTMLDocument('svg');
+    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('data-message-author-role', 'user');
+    doc.body.append(svg);
+    expect(adapterFor(new URL('https://chatgpt.com/'))!.userMessages(doc)).toEqual([]);
   });
 
   test('reads a textarea composer from its value', () => {
