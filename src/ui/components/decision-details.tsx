@@ -21,6 +21,8 @@ export function DecisionDetails({ entry, id }: { entry: HistoryEntry; id?: strin
         <dd>{formatTime(entry.time)}</dd>
         <dt>{t('fieldSite')}</dt>
         <dd>{siteLabel(entry.site)}</dd>
+        <dt>{t('fieldConversation')}</dt>
+        <dd>{entry.conversationId || t('none')}</dd>
         <dt>{t('fieldOutcome')}</dt>
         <dd>{outcomeLabel(entry.outcome)}</dd>
         {d && (

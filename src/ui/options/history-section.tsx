@@ -21,6 +21,11 @@ const ROUTE_FILTERS: readonly RouteFilter[] = ['persona', 'neutral', 'not-routed
 /** Enough rows to scan by eye; the chart and the filters cover the rest. */
 const SHOWN_ROWS = 200;
 
+/** Enough of a conversation id to tell rows apart; the full id is in the row's details. */
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
 function routeFilterLabel(route: RouteFilter): string {
   return route === 'not-routed' ? outcomeLabel('not-routed') : routeLabel(route);
 }
@@ -201,7 +206,9 @@ export function HistorySection({ state }: { state: SettingsState }) {
                       </button>
                     </td>
                     <td>{siteLabel(entry.site)}</td>
-                    <td class="conversation">{entry.conversationId || t('none')}</td>
+                    <td class="conversation" title={entry.conversationId}>
+                      {shortId(entry.conversationId) || t('none')}
+                    </td>
                     <td>{categoryLabel(d?.category ?? null)}</td>
                     <td class={`route-${r}`}>{routeFilterLabel(r)}</td>
                     <td class="number">{d ? percent(d.confidence) : t('none')}</td>
