@@ -51,6 +51,8 @@ export class ChatPage {
 
   static async open(browser: Browser, site: SiteId, pathname?: string): Promise<ChatPage> {
     const page = await browser.newPage();
+    // PR_FIREFOX_CONSOLE=1 echoes the page's console (the content script's warnings included) for debugging.
+    if (process.env.PR_FIREFOX_CONSOLE) page.on('console', (message) => console.error(`  [${site} console.${message.type()}] ${message.text()}`));
     await serveFixtureSites(page);
     const chat = new ChatPage(page, site);
     await chat.load(pathname ? SITE_ORIGINS[site] + pathname : NEW_CHAT_URLS[site]);
