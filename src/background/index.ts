@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { route } from '../router';
+import { loadModel, route } from '../router';
 import type { BGtoCS, Request } from '../shared/messages';
 import { adapterFor } from '../sites';
 import { handleMessage, type WorkerDeps } from './handle-message';
@@ -8,7 +8,9 @@ import { createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS_KEY } from './setti
 import { createTabStatusStore } from './tab-status';
 import { validateMessage } from './validate-message';
 
-// The router (and its model) is bundled into this worker and loaded once, when the worker starts.
+// The router (and its model) is bundled into this worker and decoded once, as the worker starts, so the
+// first prompt after a cold start does not pay for it inside its 300 ms budget.
+loadModel();
 
 function siteFor(url: string) {
   try {

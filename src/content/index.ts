@@ -74,7 +74,6 @@ function start(adapter: SiteAdapter): void {
   };
 
   const life = new AbortController();
-  initReportStatus(document, adapter, askWorker, life.signal);
   watchUrl(window, (from, to) => badges?.urlChanged(from, to), life.signal);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -86,6 +85,8 @@ function start(adapter: SiteAdapter): void {
   void fetchSettings().then((settings) => {
     if (settings) apply(settings);
     else console.warn('[persona-router] no settings from the worker; staying out of the way');
+    // Reported after the settings are applied, so a tab's status also means its features are wired.
+    initReportStatus(document, adapter, askWorker, life.signal);
   });
 }
 

@@ -101,8 +101,10 @@ export async function insertPreamble(
   const attempts: Array<() => boolean> = [() => typeText(doc, preamble), () => pasteText(composer, doc, preamble)];
   for (const attempt of attempts) {
     if (!composer.isConnected || !placeCaretAtStart(composer, doc)) return 'unchanged';
-    // Lets the editor read the new selection (selectionchange is async) before text arrives.
+    // Lets the editor handle the focus and the new selection (selectionchange is async); an editor that
+    // restores its own selection on focus is then overruled by placing the caret once more.
     await settle();
+    if (!composer.isConnected || !placeCaretAtStart(composer, doc)) return 'unchanged';
     attempt();
     await settle();
     const now = read();

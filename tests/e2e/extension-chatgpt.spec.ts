@@ -1,0 +1,3 @@
+import { extensionScenarios } from './extension-scenarios';
+
+extensionScenarios('chatgpt');
