@@ -19,6 +19,29 @@ describe('adapterFor', () => {
   });
 });
 
+// URLs only, so these run without the page snapshots.
+describe('conversationId', () => {
+  const chatgptAdapter = adapterFor(new URL('https://chatgpt.com/'))!;
+  const claudeAdapter = adapterFor(new URL('https://claude.ai/'))!;
+
+  test('chatgpt: reads the conversation id from /c/<id>, including inside a custom GPT', () => {
+    expect(chatgptAdapter.conversationId(new URL('https://chatgpt.com/c/6979d2a1-0000-8000-9000-abcdef012345'))).toBe(
+      '6979d2a1-0000-8000-9000-abcdef012345',
+    );
+    expect(chatgptAdapter.conversationId(new URL('https://chatgpt.com/g/g-abc123-helper/c/abc-123'))).toBe('abc-123');
+    expect(chatgptAdapter.conversationId(new URL('https://chatgpt.com/'))).toBe('new');
+    expect(chatgptAdapter.conversationId(new URL('https://chatgpt.com/gpts'))).toBe('new');
+  });
+
+  test('claude: reads the conversation id from /chat/<uuid>', () => {
+    expect(claudeAdapter.conversationId(new URL('https://claude.ai/chat/0b7e1c52-5a3f-4d0e-9c1a-2f3e4d5c6b7a'))).toBe(
+      '0b7e1c52-5a3f-4d0e-9c1a-2f3e4d5c6b7a',
+    );
+    expect(claudeAdapter.conversationId(new URL('https://claude.ai/new'))).toBe('new');
+    expect(claudeAdapter.conversationId(new URL('https://claude.ai/project/0b7e1c52'))).toBe('new');
+  });
+});
+
 describe('a generated adapter fails safe', () => {
   const blank = document.implementation.createHTMLDocument('blank');
 

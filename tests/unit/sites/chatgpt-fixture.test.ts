@@ -5,9 +5,8 @@ import { adapterFor } from '../../../src/sites';
 import { startChatApp } from '../../fixtures/sites/app/chat-app';
 import { chatgptSite } from '../../fixtures/sites/app/chatgpt-site';
 import { editorText } from '../../fixtures/sites/app/composer';
-import { installFixturePage, loadFixturePage } from './snapshot-files';
 import type { EditorView } from 'prosemirror-view';
-import { pressEnter, typeInto, waitUntil } from './fixture-driver';
+import { installFixturePage, loadFixturePage, pressEnter, typeInto, waitUntil } from './fixture-driver';
 
 const adapter = adapterFor(new URL('https://chatgpt.com/'))!;
 

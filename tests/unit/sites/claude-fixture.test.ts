@@ -6,8 +6,7 @@ import { normalizeMessageText } from '../../../src/shared/text-hash';
 import { startChatApp } from '../../fixtures/sites/app/chat-app';
 import { claudeSite } from '../../fixtures/sites/app/claude-site';
 import { editorText } from '../../fixtures/sites/app/composer';
-import { pressEnter, typeInto, waitUntil } from './fixture-driver';
-import { installFixturePage, loadFixturePage } from './snapshot-files';
+import { installFixturePage, loadFixturePage, pressEnter, typeInto, waitUntil } from './fixture-driver';
 
 const adapter = adapterFor(new URL('https://claude.ai/new'))!;
 

@@ -47,12 +47,4 @@ describe.skipIf(!hasSnapshots)(`claude adapter on the real snapshot (${hasSnapsh
     copy.querySelector('[data-is-streaming]')?.setAttribute('data-is-streaming', 'true');
     expect(adapter.isBusy(copy)).toBe(true);
   });
-
-  test('reads the conversation id from /chat/<uuid>', () => {
-    expect(adapter.conversationId(new URL('https://claude.ai/chat/0b7e1c52-5a3f-4d0e-9c1a-2f3e4d5c6b7a'))).toBe(
-      '0b7e1c52-5a3f-4d0e-9c1a-2f3e4d5c6b7a',
-    );
-    expect(adapter.conversationId(new URL('https://claude.ai/new'))).toBe('new');
-    expect(adapter.conversationId(new URL('https://claude.ai/project/0b7e1c52'))).toBe('new');
-  });
 });

@@ -1,5 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+
+// The project's own stand-in pages; these never skip, unlike the real snapshots (snapshot-files.ts).
+const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sites');
+
+export function loadFixturePage(file: string): Document {
+  return new DOMParser().parseFromString(readFileSync(path.join(FIXTURE_DIR, file), 'utf8'), 'text/html');
+}
+
+/** Puts a fixture page into the test's own document, so its app script can run against it. */
+export function installFixturePage(file: string): void {
+  const page = loadFixturePage(file);
+  document.replaceChild(document.importNode(page.documentElement, true), document.documentElement);
+}
 
 /** Replaces the editor's content with `text` (lines become paragraphs) through editor transactions. */
 export function typeInto(view: EditorView, text: string): void {

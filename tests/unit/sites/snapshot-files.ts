@@ -18,15 +18,3 @@ export function loadSnapshot(file: string): Document {
   const html = readFileSync(path.join(SNAPSHOT_DIR, file), 'utf8');
   return new DOMParser().parseFromString(html, 'text/html');
 }
-
-export const FIXTURE_DIR = path.resolve(repoRoot, 'tests', 'fixtures', 'sites');
-
-export function loadFixturePage(file: string): Document {
-  return new DOMParser().parseFromString(readFileSync(path.join(FIXTURE_DIR, file), 'utf8'), 'text/html');
-}
-
-/** Puts a fixture page into the test's own document, so its app script can run against it. */
-export function installFixturePage(file: string): void {
-  const page = loadFixturePage(file);
-  document.replaceChild(document.importNode(page.documentElement, true), document.documentElement);
-}
