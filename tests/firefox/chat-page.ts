@@ -100,6 +100,17 @@ export class ChatPage {
     await this.page.keyboard.up('Shift');
   }
 
+  /**
+   * The keydown an IME sends when Enter confirms a composition. BiDi cannot drive a real IME, so the event is
+   * dispatched on the composer as the browser would deliver it (isComposing, keyCode 229).
+   */
+  async composingEnter(): Promise<void> {
+    await this.page.$eval(SELECTORS[this.site].composer, (composer) => {
+      const init = { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true, composed: true };
+      composer.dispatchEvent(new KeyboardEvent('keydown', init));
+    });
+  }
+
   async clickSend(): Promise<void> {
     const button = await this.page.waitForSelector(SELECTORS[this.site].send, { visible: true, timeout: 5_000 });
     assert.ok(button, 'no send button');

@@ -60,8 +60,8 @@ async function withChat(env: Env, site: SiteId, body: (chat: ChatPage) => Promis
 
 /**
  * The sent text is the persona's text, one paragraph break, then the prompt exactly as typed. The preamble
- * ends in a blank line ("\n\n"); a ProseMirror composer turns that into a paragraph boundary, which the
- * fixture (like the live sites) sends back as "\n". Both count as the separator (insert-preamble.ts accepts
+ * ends in a blank line ("\n\n"); a ProseMirror composer may turn that into a single paragraph boundary, which
+ * the fixture sends as "\n" (it joins blocks with "\n"). Both count as the separator (insert-preamble.ts accepts
  * the same); anything else, including a lost, doubled or altered word, fails.
  */
 function assertPreamblePlusPrompt(actual: string, preamble: string, prompt: string, what: string): void {
@@ -145,6 +145,20 @@ export const SITE_SCENARIOS: Scenario[] = [
         await sleep(600);
         assert.deepEqual(await chat.sent(), [], 'Shift+Enter sent the prompt');
         assert.equal(await chat.composerText(), 'First line of a limerick about a cat\nsecond line');
+      });
+    },
+  },
+  {
+    name: 'auto: Enter during IME composition is not intercepted',
+    async run(env, site) {
+      await env.control.reset('auto');
+      await writingDecision(env);
+      await withChat(env, site, async (chat) => {
+        await chat.type(WRITING);
+        await chat.composingEnter();
+        await sleep(800);
+        assert.deepEqual(await chat.sent(), [], 'an Enter that ends a composition sent the prompt');
+        assert.equal(await chat.composerText(), WRITING, 'an Enter that ends a composition changed the prompt');
       });
     },
   },
