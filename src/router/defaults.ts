@@ -17,8 +17,15 @@ export const DEFAULT_POLICY: RoutingPolicy = {
   humanities: 'never',
 };
 
-/** Longest persona text a user may save, in characters (issue #4). */
+/** Longest persona text a user may save, in characters as personaTextLength counts them (issue #4). */
 export const MAX_PERSONA_TEXT = 2000;
+
+/** Code points, so an emoji counts as one character, as a user would count it. */
+export function personaTextLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
 
 /** Placeholder until the router evaluation picks the number (issue #2). */
 export const DEFAULT_THRESHOLD = 0.5;

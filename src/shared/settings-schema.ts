@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS, MAX_PERSONA_TEXT } from '../router/defaults';
+import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS, MAX_PERSONA_TEXT, personaTextLength } from '../router/defaults';
 import {
   CATEGORIES,
   PERSONA_LENGTHS,
@@ -46,18 +46,11 @@ function isOneOf<T extends string>(value: unknown, options: readonly T[]): value
   return typeof value === 'string' && (options as readonly string[]).includes(value);
 }
 
-function characterCount(text: string): number {
-  // Code points, so an emoji counts as one character, as a user would count it.
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
-
 /** An error message for a persona text the user typed, or null when it can be saved. */
 export function validatePersonaText(text: string): string | null {
   if (typeof text !== 'string') return 'Persona text must be text.';
   if (text.trim() === '') return 'Persona text cannot be empty.';
-  const length = characterCount(text);
+  const length = personaTextLength(text);
   if (length > MAX_PERSONA_TEXT) {
     return `Persona text is ${length.toLocaleString('en-US')} characters long; the limit is ${MAX_PERSONA_TEXT.toLocaleString('en-US')}.`;
   }

@@ -1,4 +1,4 @@
-import { MAX_PERSONA_TEXT } from '../defaults';
+import { MAX_PERSONA_TEXT, personaTextLength } from '../defaults';
 import { formatPreamble } from '../preamble';
 import { PERSONA_LENGTHS, type Category, type Persona, type PersonaLength, type RouterSettings } from '../types';
 import { getLibraryPersona, type LibraryPersona, type WritingSubPersonaId } from './library';
@@ -145,11 +145,9 @@ export function writingSubPersona(text: string): WritingSubPersonaId | null {
   return matched.length === 1 ? matched[0]![0] : null;
 }
 
+// The same rule the options page saves by (validatePersonaText), in case storage holds something else.
 function usableOverride(text: unknown): text is string {
-  if (typeof text !== 'string' || text.trim() === '') return false;
-  let count = 0;
-  for (const _ of text) if (++count > MAX_PERSONA_TEXT) return false;
-  return true;
+  return typeof text === 'string' && text.trim() !== '' && personaTextLength(text) <= MAX_PERSONA_TEXT;
 }
 
 /**
@@ -159,7 +157,7 @@ function usableOverride(text: unknown): text is string {
  */
 export function choosePersona(category: Category, text: string, settings: RouterSettings): Persona {
   const subId = category === 'writing' ? writingSubPersona(text) : null;
-  const entry: LibraryPersona = getLibraryPersona(subId ?? category) ?? getLibraryPersona(category)!;
+  const entry: LibraryPersona = getLibraryPersona(subId ?? category)!;
   const length: PersonaLength = PERSONA_LENGTHS.includes(settings.personaLength) ? settings.personaLength : 'short';
   const override = settings.personaOverrides?.[entry.id]?.[length];
   const body = usableOverride(override) ? override : entry.texts[length];

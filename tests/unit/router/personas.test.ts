@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_ROUTER_SETTINGS } from '../../../src/router/defaults';
+import { DEFAULT_ROUTER_SETTINGS, MAX_PERSONA_TEXT } from '../../../src/router/defaults';
 import { choosePersona, instructionParts, writingSubPersona } from '../../../src/router/personas/choose-persona';
 import { PERSONA_LIBRARY, WRITING_SUB_PERSONAS, getLibraryPersona } from '../../../src/router/personas/library';
 import { formatPreamble } from '../../../src/router/preamble';
@@ -163,5 +163,11 @@ describe('choosePersona', () => {
     expect(choosePersona('math', '2+2', { ...s, personaLength: 'long' }).text).toBe(
       formatPreamble(getLibraryPersona('math')!.texts.long),
     );
+  });
+
+  test('counts an override in characters as a user does: 2,000 emoji fit the limit', () => {
+    const emoji = '😀'.repeat(MAX_PERSONA_TEXT);
+    const s = settings({ personaOverrides: { math: { short: emoji } } });
+    expect(choosePersona('math', '2+2', s).text).toBe(formatPreamble(emoji));
   });
 });
