@@ -12,9 +12,12 @@ import { PERSONA_LIBRARY } from './personas/library';
  */
 export const PREAMBLE_SEPARATOR = '\n\n';
 
-/** Leading characters an editor or a copy may add that carry no text: whitespace, BOM, zero-width marks. */
-const LEADING_INVISIBLE = /^[\s\uFEFF\u200B-\u200D\u2060]+/;
-const WHITESPACE_RUN = /[\s\uFEFF\u200B-\u200D\u2060]+/g;
+/** Characters an editor or a copy may add that carry no text: a BOM and zero-width marks (\s misses the latter). */
+const INVISIBLE = '\\uFEFF\\u200B-\\u200D\\u2060';
+const LEADING_INVISIBLE = new RegExp(`^[\\s${INVISIBLE}]+`);
+const WHITESPACE_RUN = new RegExp(`[\\s${INVISIBLE}]+`, 'g');
+/** Blank lines at the start of a prompt, not the indentation of its first text line. */
+const LEADING_BLANK_LINES = new RegExp(`^(?:[ \\t${INVISIBLE}]*(?:\\r\\n|\\r|\\n))+`);
 
 /** The preamble exactly as inserted before a prompt: the persona text, then a paragraph break. */
 export function formatPreamble(personaText: string): string {
@@ -75,5 +78,5 @@ export function applyPreamble(prompt: string, persona: Persona): string {
   if (prompt.trim() === '' || persona.text.trim() === '') return prompt;
   const preamble = formatPreamble(persona.text);
   if (hasPreamble(prompt) || opensWith(prompt, words(preamble))) return prompt;
-  return preamble + prompt.replace(/^(?:[ \t\uFEFF\u200B-\u200D\u2060]*(?:\r\n|\r|\n))+/, '');
+  return preamble + prompt.replace(LEADING_BLANK_LINES, '');
 }
