@@ -201,7 +201,7 @@ interface AsRole {
 const AS_ROLES: readonly AsRole[] = [
   {
     opener: /^as\s+(?:a|an|the|my|your|someone|somebody)\s+([^,.;:!?\n]{1,60}),\s*/iu,
-    stock: /^(?:result|consequence|rule|reminder|example|aside|whole|matter|side|follow-?up|first|last|bonus|test|general|precaution|courtesy|favou?r|final|alternative|comparison|reference|summary|note|quick|rough|starting|next|point|reply|response|answer|heads-?up|thank|token|bit|gift|consequence|means|way|part|side\s+note)(?![\p{L}])/iu,
+    stock: /^(?:result|consequence|rule|reminder|example|aside|whole|matter|side|follow-?up|first|last|bonus|test|general|precaution|courtesy|favou?r|final|alternative|comparison|reference|summary|note|quick|rough|starting|next|point|reply|response|answer|heads-?up|thank|token|bit|gift|means|way|part)(?![\p{L}])/iu,
     self: /^(?:i|i'm|i've|i'd|i'll|im|my|me|mine|we|we're|we've|our|us|how|what|why|when|where|which|who|whose|is|are|am|was|were|can|could|should|would|will|do|does|did|it|it's|its|this|that|these|those|there|here|the|a|an|they|he|she|his|her|their|if)(?![\p{L}'])/iu,
   },
   {
