@@ -63,6 +63,7 @@ describe('hasPreamble', () => {
     expect(hasPreamble(`${body}\nDo it.`)).toBe(true);
     expect(hasPreamble(`\u200B ${body.replace(/ /g, '\u00A0')}\r\n\r\nDo it.`)).toBe(true);
     expect(hasPreamble(body)).toBe(true);
+    expect(hasPreamble(`${body.replace(/ /g, ' \u200B')}\n\nDo it.`), 'zero-width marks between words').toBe(true);
   });
 
   test('is false for ordinary prompts, a partial preamble, or a preamble glued to more text', () => {
