@@ -8,7 +8,9 @@ import {
   openChat,
   sendButtonOf,
   sentTexts,
+  stopButtonOf,
   test as extensionTest,
+  userMessagesOf,
 } from './support/extension';
 import { fixtureResponse, serveFixtureSites } from './support/serve-sites';
 
@@ -16,14 +18,6 @@ import { fixtureResponse, serveFixtureSites } from './support/serve-sites';
 // says whether the stand-in site itself still behaves like the live one.
 
 const SITES: SiteId[] = ['chatgpt', 'claude'];
-const USER_MESSAGE: Record<SiteId, string> = {
-  chatgpt: '[data-message-author-role="user"]',
-  claude: '[data-testid="user-message"]',
-};
-const BUSY: Record<SiteId, string> = {
-  chatgpt: 'button[data-testid="stop-button"]',
-  claude: 'button[aria-label="Stop response"]',
-};
 const CONVERSATION_URL: Record<SiteId, RegExp> = {
   chatgpt: /^https:\/\/chatgpt\.com\/c\/[\w-]+$/,
   claude: /^https:\/\/claude\.ai\/chat\/[\w-]+$/,
@@ -64,7 +58,7 @@ for (const site of SITES) {
       await page.keyboard.type('Write a short poem about tea');
       await page.keyboard.press('Enter');
       await expect.poll(() => sentTexts(page)).toEqual(['Write a short poem about tea']);
-      await expect(page.locator(USER_MESSAGE[site])).toHaveText(['Write a short poem about tea']);
+      await expect(userMessagesOf(page, site)).toHaveText(['Write a short poem about tea']);
       await expect(composer).toHaveText('');
       await expect(page).toHaveURL(CONVERSATION_URL[site]);
     });
@@ -101,7 +95,7 @@ for (const site of SITES) {
       await page.keyboard.type('Solve 2x + 3 = 11');
       await sendButtonOf(page, site).click();
       await expect.poll(() => sentTexts(page)).toEqual(['Solve 2x + 3 = 11']);
-      await expect(page.locator(USER_MESSAGE[site])).toHaveText(['Solve 2x + 3 = 11']);
+      await expect(userMessagesOf(page, site)).toHaveText(['Solve 2x + 3 = 11']);
     });
 
     test('nothing is sent while an answer streams or when the composer is empty', async () => {
@@ -115,13 +109,13 @@ for (const site of SITES) {
       expect(await sentTexts(page)).toEqual([]);
       await page.keyboard.type('one');
       await page.keyboard.press('Enter');
-      await expect(page.locator(BUSY[site])).toBeVisible();
+      await expect(stopButtonOf(page, site)).toBeVisible();
       await page.keyboard.type('two');
       await page.keyboard.press('Enter');
       expect(await sentTexts(page)).toEqual(['one']);
       await expect(composer).toHaveText('two');
-      await page.locator(BUSY[site]).click();
-      await expect(page.locator(BUSY[site])).toHaveCount(0);
+      await stopButtonOf(page, site).click();
+      await expect(stopButtonOf(page, site)).toHaveCount(0);
       await composer.click();
       await page.keyboard.press('Enter');
       await expect.poll(() => sentTexts(page)).toEqual(['one', 'two']);
@@ -133,10 +127,10 @@ for (const site of SITES) {
       await page.keyboard.type('remember me');
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(CONVERSATION_URL[site]);
-      await expect(page.locator(BUSY[site])).toHaveCount(0);
+      await expect(stopButtonOf(page, site)).toHaveCount(0);
       await page.reload();
       await page.waitForFunction(() => Array.isArray(window.__fixtureSent));
-      await expect(page.locator(USER_MESSAGE[site])).toHaveText(['remember me']);
+      await expect(userMessagesOf(page, site)).toHaveText(['remember me']);
       expect(await sentTexts(page)).toEqual([]);
       await expect(composerOf(page, site)).toBeVisible();
     });

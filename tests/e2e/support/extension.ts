@@ -94,14 +94,42 @@ export const test = base.extend<{ context: BrowserContext; worker: Worker; exten
 
 export { expect };
 
-/** The composer of a fixture site, found the way the live site marks it. */
+/**
+ * How tests find a fixture site's parts, the way the live sites mark them. Written apart from the adapters'
+ * selectors (src/sites) on purpose: a test that reused them could not notice when they stop matching.
+ */
+const PAGE_PARTS: Record<SiteId, { composer: string; send: string; stop: string; userMessage: string }> = {
+  chatgpt: {
+    composer: '#prompt-textarea',
+    send: 'button[data-testid="send-button"]',
+    stop: 'button[data-testid="stop-button"]',
+    userMessage: '[data-message-author-role="user"]',
+  },
+  claude: {
+    composer: '[data-testid="chat-input"]',
+    send: 'button[aria-label="Send message"]',
+    stop: 'button[aria-label="Stop response"]',
+    userMessage: '[data-testid="user-message"]',
+  },
+};
+
 export function composerOf(page: Page, site: SiteId): Locator {
-  return page.locator(site === 'chatgpt' ? '#prompt-textarea' : '[data-testid="chat-input"]');
+  return page.locator(PAGE_PARTS[site].composer);
 }
 
-/** The send button, present only while the composer holds text and the site is not busy. */
+/** Present only while the composer holds text and the site is not busy. */
 export function sendButtonOf(page: Page, site: SiteId): Locator {
-  return page.locator(site === 'chatgpt' ? 'button[data-testid="send-button"]' : 'button[aria-label="Send message"]');
+  return page.locator(PAGE_PARTS[site].send);
+}
+
+/** Present only while an answer streams. */
+export function stopButtonOf(page: Page, site: SiteId): Locator {
+  return page.locator(PAGE_PARTS[site].stop);
+}
+
+/** Every user turn on the page, in order. */
+export function userMessagesOf(page: Page, site: SiteId): Locator {
+  return page.locator(PAGE_PARTS[site].userMessage);
 }
 
 /**
