@@ -14,12 +14,25 @@ export const OPTIONS_PATH = 'src/ui/options/index.html';
 export async function openExtensionPage(browser: Browser, pagePath: string): Promise<Page> {
   const page = await browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${pagePath}`;
+  const ready = () =>
+    page.waitForFunction(
+      (expected) =>
+        location.href === expected && typeof (globalThis as { browser?: unknown }).browser === 'object' && document.readyState === 'complete',
+      { timeout: 10_000, polling: 100 },
+      url,
+    );
   page.goto(url).catch(() => undefined);
-  await page.waitForFunction(
-    (expected) => location.href === expected && typeof (globalThis as { browser?: unknown }).browser === 'object' && document.readyState === 'complete',
-    { timeout: 15_000, polling: 100 },
-    url,
-  );
+  try {
+    await ready();
+  } catch {
+    // Right after installExtension the add-on may still be starting and the first load can come to nothing;
+    // one more navigation, said out loud, before giving up.
+    console.log(`# ${pagePath} did not load (at ${page.url()}); navigating once more`);
+    page.goto(url).catch(() => undefined);
+    await ready().catch((error: unknown) => {
+      throw new Error(`${url} did not load (page at ${page.url()}): ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
   return page;
 }
 

@@ -315,6 +315,21 @@ export const SITE_SCENARIOS: Scenario[] = [
 
 export const EXTENSION_SCENARIOS: Scenario[] = [
   {
+    // Firefox 127+ grants an MV3 add-on's host_permissions at install (pref extensions.originControls.grantByDefault,
+    // true by default, left alone here); a user can still revoke them, which is why the manifest asks for so few.
+    name: 'host permissions for the chat sites are granted at install',
+    async run(env) {
+      const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+      const origins = manifest.host_permissions ?? [];
+      assert.ok(origins.length > 0, 'the manifest has no host_permissions');
+      const granted = await env.control.page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).browser;
+        return (await api.permissions.getAll()).origins ?? [];
+      });
+      assert.deepEqual([...granted].sort(), [...origins].sort(), 'granted origins differ from host_permissions');
+    },
+  },
+  {
     name: 'options page opens with its title and a policy control per category',
     async run(env) {
       const messages = JSON.parse(await readFile(path.join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8')) as Record<
