@@ -19,12 +19,12 @@ import {
 } from './trainer';
 
 export const MODEL_PATH = join(REPO_ROOT, 'src/router/model/weights.json');
-const FOLDS = 4;
+const CALIBRATION_PERCENT = 15;
 
 export interface BuildResult {
   json: string;
   temperature: number;
-  outOfFoldAccuracy: number;
+  calibrationAccuracy: number;
   counts: Record<string, number>;
   items: number;
 }
@@ -38,30 +38,30 @@ export function buildModel(log: (line: string) => void = () => undefined): Build
     o.bits,
     o.minDf,
   );
-  const fold = set.items.map((it) => (stableTextHash(it.text) >>> 8) % FOLDS);
-
-  // Temperature from out-of-fold logits: each item scored by a model that never saw it.
-  const oofLogits: Float64Array[] = new Array<Float64Array>(examples.length);
-  for (let f = 0; f < FOLDS; f++) {
-    const weights = train(
-      examples.filter((_, i) => fold[i] !== f),
-      o,
-    );
-    examples.forEach((ex, i) => {
-      if (fold[i] === f) oofLogits[i] = exampleLogits(weights, ex);
-    });
-    log(`fold ${f + 1}/${FOLDS} done`);
-  }
-  const ys = examples.map((e) => e.y);
-  const temperature = fitTemperature(oofLogits, ys);
+  // Temperature from a calibration split (15% by text hash, independent of the held-back split): a model
+  // trained without it scores it, and the temperature that best fits those scores is kept for the final
+  // model, which then trains on everything.
+  const calibration = set.items.map((it) => (stableTextHash(it.text) >>> 8) % 100 < CALIBRATION_PERCENT);
+  const partial = train(
+    examples.filter((_, i) => !calibration[i]),
+    o,
+  );
+  const calLogits: Float64Array[] = [];
+  const calY: number[] = [];
+  examples.forEach((ex, i) => {
+    if (!calibration[i]) return;
+    calLogits.push(exampleLogits(partial, ex));
+    calY.push(ex.y);
+  });
+  const temperature = fitTemperature(calLogits, calY);
   let correct = 0;
-  oofLogits.forEach((z, i) => {
+  calLogits.forEach((z, i) => {
     let best = 0;
     for (let c = 1; c < z.length; c++) if ((z[c] as number) > (z[best] as number)) best = c;
-    if (best === ys[i]) correct++;
+    if (best === calY[i]) correct++;
   });
-  const outOfFoldAccuracy = correct / Math.max(1, examples.length);
-  log(`out-of-fold accuracy ${(outOfFoldAccuracy * 100).toFixed(1)}%, temperature ${temperature}`);
+  const calibrationAccuracy = correct / Math.max(1, calLogits.length);
+  log(`calibration split: ${calLogits.length} items, accuracy ${(calibrationAccuracy * 100).toFixed(1)}%, temperature ${temperature}`);
 
   const weights = train(examples, o);
   const perCategory = Object.fromEntries(
@@ -74,5 +74,5 @@ export function buildModel(log: (line: string) => void = () => undefined): Build
     options: o,
   });
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
-  return { json, temperature, outOfFoldAccuracy, counts: set.counts, items: set.items.length };
+  return { json, temperature, calibrationAccuracy, counts: set.counts, items: set.items.length };
 }

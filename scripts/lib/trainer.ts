@@ -6,6 +6,7 @@
 import { CATEGORIES, type Category } from '../../src/router/types';
 import {
   extractFeatures,
+  FeatureList,
   NAMESPACE_COUNT,
   NAMESPACE_NORMALISED,
   NAMESPACE_WEIGHTS,
@@ -35,7 +36,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   bits: 15,
   minDf: 3,
   levels: 7,
-  epochs: 14, learningRate: 0.25, l2: 2e-6, seed: 20261126 };
+  epochs: 8, learningRate: 0.1, l2: 2e-5, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
 export function rng(seed: number): () => number {
@@ -63,15 +64,15 @@ export function shuffled(n: number, seed: number): number[] {
 export function featurize(text: string, bits: number): { idx: Int32Array; val: Float64Array } {
   const mask = (1 << bits) - 1;
   const occurrences: number[][] = Array.from({ length: NAMESPACE_COUNT }, () => []);
-  extractFeatures(text, (ns, hash) => {
-    (occurrences[ns] as number[]).push(hash & mask);
-  });
+  const list = new FeatureList();
+  extractFeatures(text, list);
+  for (let i = 0; i < list.length; i++) (occurrences[list.ns[i] as number] as number[]).push((list.hash[i] as number) & mask);
   const sums = new Map<number, number>();
   for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
-    const list = occurrences[ns] as number[];
-    if (list.length === 0) continue;
-    const f = (NAMESPACE_WEIGHTS[ns] as number) / (NAMESPACE_NORMALISED[ns] ? Math.sqrt(list.length) : 1);
-    for (const b of list) sums.set(b, (sums.get(b) ?? 0) + f);
+    const buckets = occurrences[ns] as number[];
+    if (buckets.length === 0) continue;
+    const f = (NAMESPACE_WEIGHTS[ns] as number) / (NAMESPACE_NORMALISED[ns] ? Math.sqrt(buckets.length) : 1);
+    for (const b of buckets) sums.set(b, (sums.get(b) ?? 0) + f);
   }
   const keys = [...sums.keys()].sort((a, b) => a - b);
   return { idx: Int32Array.from(keys), val: Float64Array.from(keys.map((k) => sums.get(k) as number)) };

@@ -41,7 +41,8 @@ const CODE_WORDS = /\b(?:code|program|python|function|script|sql|javascript)\b/i
 const REWRITE_VERB = /^(?:simplify|rewrite|paraphrase|proofread|rephrase|polish|reword)\b/i;
 const SUMMARY_VERB = /^(?:summari[sz]e|extract)\b/i;
 
-function relabel(item: Item): Category | null {
+/** The label an item trains with (null: left out); eval also uses it for IFEval, which has none. */
+export function trainingLabel(item: Item): Category | null {
   if (item.source === 'ifeval') {
     return IFEVAL_WRITING.test(item.text.trim()) && !CODE_WORDS.test(item.text) ? 'writing' : null;
   }
@@ -75,7 +76,7 @@ export function buildTrainingSet(): TrainingSet {
     const kept: { item: Item; category: Category }[] = [];
     for (const item of items) {
       if (isHeldBack(item.text)) continue;
-      const category = relabel(item);
+      const category = trainingLabel(item);
       if (category === null) continue;
       if (forbidden.has(key(item.text))) continue;
       kept.push({ item, category });

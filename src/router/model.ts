@@ -4,7 +4,16 @@
  * generated artifact (model/weights.json, written by `npm run train`); this file only reads and scores.
  */
 import { CATEGORIES, type Category } from './types';
-import { extractFeatures, NAMESPACE_COUNT, NAMESPACE_NORMALISED, NS, structHash, wordHash, type Extracted } from './features';
+import {
+  extractFeatures,
+  FeatureList,
+  NAMESPACE_COUNT,
+  NAMESPACE_NORMALISED,
+  NS,
+  structHash,
+  wordHash,
+  type Extracted,
+} from './features';
 
 export const CLASS_COUNT = CATEGORIES.length;
 
@@ -72,17 +81,23 @@ export function modelFromArtifact(a: ModelArtifact): Model {
   };
 }
 
+// Scoring is synchronous and single-threaded: one list serves every call.
+const scratch = new FeatureList();
+
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
   const acc = new Float64Array(NAMESPACE_COUNT * CLASS_COUNT);
   const counts = new Int32Array(NAMESPACE_COUNT);
   const { mask, weights } = model;
-  const extracted = extractFeatures(text, (ns, hash) => {
-    const row = (hash & mask) * CLASS_COUNT;
+  const extracted = extractFeatures(text, scratch);
+  const { ns: nsOf, hash } = scratch;
+  for (let i = 0; i < scratch.length; i++) {
+    const ns = nsOf[i] as number;
+    const row = ((hash[i] as number) & mask) * CLASS_COUNT;
     const base = ns * CLASS_COUNT;
     counts[ns] = (counts[ns] as number) + 1;
     for (let c = 0; c < CLASS_COUNT; c++) acc[base + c] = (acc[base + c] as number) + (weights[row + c] as number);
-  });
+  }
   const out = Float64Array.from(model.bias);
   for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
     const f = namespaceFactor(model, ns, counts[ns] as number);
@@ -137,9 +152,14 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
     }
     const own = (model.weights[row + c] as number) * (model.scales[c] as number);
     const f = namespaceFactor(model, ns, scored.counts[ns] as number);
-    byLabel.set(key, (byLabel.get(key) ?? 0) + f * (own - others / (CLASS_COUNT - 1)));
+    byLabel.set(key, f * (own - others / (CLASS_COUNT - 1)));
   };
-  for (const w of scored.extracted.words) if (/[\p{L}\p{N}]/u.test(w)) add(NS.word, wordHash(w), `"${w}"`);
+  const seen = new Set<string>();
+  for (const w of scored.extracted.words) {
+    if (seen.has(w) || seen.size >= 64) continue;
+    seen.add(w);
+    if (w.length > 1 || /[\p{L}\p{N}]/u.test(w)) add(NS.word, wordHash(w), `"${w}"`);
+  }
   for (const s of scored.extracted.struct) add(NS.struct, structHash(s), s);
   return [...byLabel.entries()]
     .filter(([, w]) => w > 0)

@@ -91,6 +91,12 @@ function because(c: Classification): string {
   return c.drivers.length > 0 ? `${c.category}: ${c.drivers.join(', ')}` : c.category;
 }
 
+function alreadyHasPersona(text: string, settings: RouterSettings): boolean {
+  if (startsWithPersona(text)) return true;
+  const overrides = settings.personaOverrides;
+  return overrides !== undefined && Object.keys(overrides).length > 0 && hasPreamble(text, overrides);
+}
+
 export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SETTINGS, model?: Model): Decision {
   const input = typeof text === 'string' ? text : '';
   if (input.trim() === '') {
@@ -99,7 +105,8 @@ export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SE
   const c = classify(input, model ?? loadModel());
   const action = settings.policy?.[c.category] ?? DEFAULT_POLICY[c.category];
   const base = { category: c.category, confidence: c.confidence, scores: c.scores, action };
-  if (startsWithPersona(input) || hasPreamble(input, settings.personaOverrides)) {
+  // Only a route that could attach a persona needs the (costlier) check for one already there.
+  if (action !== 'never' && alreadyHasPersona(input, settings)) {
     return { ...base, route: 'neutral', reason: 'the prompt already has a persona' };
   }
   const threshold = Number.isFinite(settings.threshold) ? settings.threshold : DEFAULT_ROUTER_SETTINGS.threshold;

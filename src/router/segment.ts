@@ -96,16 +96,20 @@ export function segment(text: string): Segments {
     rest.push(first.slice(cut));
   }
 
+  // A closing instruction is a short last paragraph, or a closing question. After an opening that introduces
+  // the payload ("…this email:"), only a question counts: "Best, Tom" at the end of a letter is payload.
+  const introduces = /[:：]\s*$/.test(head);
   const middle = [...rest, ...paragraphs.slice(1)];
   let tail = '';
-  if (middle.length > 0) {
-    const last = middle[middle.length - 1] ?? '';
-    if (last.length <= TAIL_MAX) {
-      tail = last;
-      middle.pop();
-    } else {
-      tail = lastSentence(last, 250);
-      if (tail !== '') middle[middle.length - 1] = last.slice(0, last.trimEnd().length - tail.length);
+  const last = middle[middle.length - 1];
+  if (last !== undefined) {
+    const ownParagraph = paragraphs.length > 1;
+    const candidate = ownParagraph && last.length <= TAIL_MAX ? last.trim() : lastSentence(last, 250);
+    const question = /[?？]$/.test(candidate);
+    if (candidate !== '' && (question || (ownParagraph && !introduces))) {
+      tail = candidate;
+      const kept = last.trimEnd();
+      middle[middle.length - 1] = kept.slice(0, kept.length - candidate.length);
     }
   }
   const payload = [...middle, ...codeParts].join('\n\n');

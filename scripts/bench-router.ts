@@ -1,0 +1,105 @@
+/**
+ * npm run bench (router part): time of route() per prompt size, against a bare pass over the same text
+ * (lower-casing and splitting into words) so the ratio means something on any machine; model load time;
+ * model size raw and gzipped. Everything printed is measured here, in this one process.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { route } from '../src/router/route';
+import { modelFromArtifact, type ModelArtifact } from '../src/router/model';
+import { DEFAULT_ROUTER_SETTINGS } from '../src/router/defaults';
+import { MODEL_PATH } from './lib/build-model';
+
+const SIZES = [100, 500, 2_000, 20_000, 100_000];
+const BUDGET_MS: Record<number, number> = { 500: 0.1, 100_000: 10 };
+const MAX_RATIO = 5;
+
+// Prose and code alternate, so every size has an instruction, a payload and some structure to find.
+const PROSE =
+  'The quarterly report shows revenue growing in every region, although costs rose faster than planned in the north. ' +
+  'Our team met twice to review the numbers and agreed that the marketing budget needs a second look before Friday. ';
+const CODE = 'function total(items) {\n  return items.reduce((sum, x) => sum + x.price * x.qty, 0);\n}\n';
+const INSTRUCTIONS = [
+  'Summarize this for my manager: ',
+  'Make this more polite: ',
+  'Why does this crash? ',
+  'Translate this into French: ',
+  'Write a short poem inspired by this: ',
+];
+
+function promptOf(size: number, variant: number): string {
+  let body = '';
+  let k = variant;
+  while (body.length < size) body += k++ % 3 === 2 ? `\n\`\`\`js\n${CODE}\`\`\`\n` : PROSE;
+  const instruction = INSTRUCTIONS[variant % INSTRUCTIONS.length] as string;
+  return (instruction + body).slice(0, size);
+}
+
+function bare(text: string): number {
+  return text.toLowerCase().split(/\s+/).length;
+}
+
+function timeEach(texts: readonly string[], fn: (t: string) => unknown, minRuns: number, minMs: number): number[] {
+  const out: number[] = [];
+  const start = performance.now();
+  for (let i = 0; out.length < minRuns || performance.now() - start < minMs; i++) {
+    const t = texts[i % texts.length] as string;
+    const a = process.hrtime.bigint();
+    fn(t);
+    out.push(Number(process.hrtime.bigint() - a) / 1e6);
+  }
+  return out;
+}
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+}
+
+const fmt = (ms: number): string => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(3)} ms`);
+
+const raw = readFileSync(MODEL_PATH);
+const loads: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const a = process.hrtime.bigint();
+  modelFromArtifact(JSON.parse(raw.toString('utf8')) as ModelArtifact);
+  loads.push(Number(process.hrtime.bigint() - a) / 1e6);
+}
+
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}, one process, one thread.\n`);
+console.log(`Model file: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gzipSync(raw).length / 1024).toFixed(1)} KB gzipped`);
+console.log(
+  `Model load (JSON.parse + decode): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,
+);
+
+// Warm up both paths so the JIT has compiled them before anything is timed.
+for (let i = 0; i < 300; i++) {
+  route(promptOf(500, i), DEFAULT_ROUTER_SETTINGS);
+  bare(promptOf(500, i));
+}
+
+console.log('| chars | route median | route p95 | bare median | bare p95 | ratio (median) | budget |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+let failed = false;
+for (const size of SIZES) {
+  const texts = Array.from({ length: 15 }, (_, v) => promptOf(size, v));
+  const runs = size >= 20_000 ? 60 : 400;
+  const routeMs = timeEach(texts, (t) => route(t, DEFAULT_ROUTER_SETTINGS), runs, 300);
+  const bareMs = timeEach(texts, bare, runs, 300);
+  const med = quantile(routeMs, 0.5);
+  const ratio = med / quantile(bareMs, 0.5);
+  const budget = BUDGET_MS[size];
+  const checks: string[] = [];
+  if (budget !== undefined) checks.push(`median < ${fmt(budget)}: ${med < budget ? 'ok' : 'OVER'}`);
+  if (budget !== undefined && med >= budget) failed = true;
+  checks.push(`ratio ≤ ${MAX_RATIO}: ${ratio <= MAX_RATIO ? 'ok' : 'over'}`);
+  console.log(
+    `| ${size.toLocaleString('en')} | ${fmt(med)} | ${fmt(quantile(routeMs, 0.95))} | ${fmt(quantile(bareMs, 0.5))} | ` +
+      `${fmt(quantile(bareMs, 0.95))} | ${ratio.toFixed(2)} | ${checks.join('; ')} |`,
+  );
+}
+
+const huge = promptOf(1_000_000, 1);
+const hugeMs = timeEach([huge], (t) => route(t, DEFAULT_ROUTER_SETTINGS), 20, 200);
+console.log(`\n1,000,000 chars (beyond the budget table): route median ${fmt(quantile(hugeMs, 0.5))}`);
+if (failed) process.exitCode = 1;

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import {
+  extractFeatures,
+  FeatureList,
+  NAMESPACE_COUNT,
+  NS,
+  structuralFeatures,
+  tokenize,
+} from '../../../src/router/features';
+import { segment, VIEW_LIMIT } from '../../../src/router/segment';
+
+const EMAIL =
+  'Dear Anna, I wanted to follow up on the budget meeting we had last week. The numbers for the third quarter ' +
+  'look lower than expected and we need to talk about cuts to the marketing spend before Friday. Could you ' +
+  'send me the updated sheet and the notes from the vendor call? I would also like to know whether the new ' +
+  'hire starts in May or in June, since that changes the plan for the spring campaign quite a bit. Thanks, Tom';
+
+function featureCounts(text: string): number[] {
+  const counts = new Array<number>(NAMESPACE_COUNT).fill(0);
+  const list = new FeatureList();
+  extractFeatures(text, list);
+  for (let i = 0; i < list.length; i++) counts[list.ns[i]!]!++;
+  return counts;
+}
+
+describe('tokenize', () => {
+  test('lower-cases, writes digits as 0 and keeps punctuation as tokens', () => {
+    expect(tokenize('Solve 3x + 17 = 42!')).toEqual(['solve', '0x', '+', '00', '=', '00', '!']);
+  });
+  test('splits Han and kana into single characters', () => {
+    expect(tokenize('写一个Python函数')).toEqual(['写', '一', '个', 'python', '函', '数']);
+  });
+  test('keeps accented words whole', () => {
+    expect(tokenize('Écris un poème sur l’été')).toContain('poème');
+  });
+});
+
+describe('segment', () => {
+  test('a short prompt is all instruction', () => {
+    const s = segment('Write a haiku about autumn rain.');
+    expect(s.head).toBe('Write a haiku about autumn rain.');
+    expect(s.payload).toBe('');
+    expect(s.tail).toBe('');
+  });
+  test('"Summarize this email: <email>" on one line stops the instruction at the colon', () => {
+    const s = segment(`Summarize this email: ${EMAIL} ${EMAIL}`);
+    expect(s.head).toBe('Summarize this email:');
+    expect(s.payload).toContain('Dear Anna');
+  });
+  test('a question after a code block is the instruction, the code is payload', () => {
+    const s = segment('```python\ndef f(x):\n    return x[0]\n\nf([])\n```\nwhy does this crash?');
+    expect(s.head).toBe('why does this crash?');
+    expect(s.fences).toBe(1);
+    expect(s.payload).toContain('def f(x)');
+  });
+  test('a closing instruction after a pasted text becomes the tail', () => {
+    const s = segment(`${EMAIL}\n\n${EMAIL}\n\nMake this more polite.`);
+    expect(s.tail).toBe('Make this more polite.');
+    expect(s.payload).toContain('budget meeting');
+  });
+  test('a huge input is viewed through its head and tail only', () => {
+    const text = `Fix this:\n\n${'x = 1;\n'.repeat(200_000)}\nthanks`;
+    const s = segment(text);
+    expect(s.length).toBe(text.length);
+    expect(s.view.length).toBeLessThan(VIEW_LIMIT);
+    expect(s.view.endsWith('thanks')).toBe(true);
+  });
+});
+
+describe('structural features', () => {
+  test('code, math and shape are recognised', () => {
+    const code = segment('Why does this fail?\n```js\nconst a = [];\nconsole.log(a[0].b);\n```');
+    expect(structuralFeatures(code, code.view)).toContain('code:fenced');
+    const math = segment('Solve for x: 3x^2 + 5 = 20');
+    expect(structuralFeatures(math, math.view)).toEqual(expect.arrayContaining(['math:equation', 'math:variable']));
+    const pasted = segment(`Summarize this email: ${EMAIL} ${EMAIL}`);
+    expect(structuralFeatures(pasted, pasted.view)).toContain('shape:short-instruction-long-payload');
+    const plain = segment('Tell me a story about a lighthouse keeper.');
+    expect(structuralFeatures(plain, plain.view)).not.toContain('code:fenced');
+  });
+});
+
+describe('extractFeatures', () => {
+  test('is deterministic', () => {
+    const list = new FeatureList();
+    extractFeatures(`Summarize: ${EMAIL}`, list);
+    const a = [...list.hash.slice(0, list.length)];
+    extractFeatures(`Summarize: ${EMAIL}`, list);
+    const b = [...list.hash.slice(0, list.length)];
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(100);
+  });
+  test('pasted text goes to the payload namespace, not the instruction words', () => {
+    const short = featureCounts('Summarize this email:');
+    const long = featureCounts(`Summarize this email: ${EMAIL} ${EMAIL}`);
+    expect(long[NS.word]).toBe(short[NS.word]);
+    expect(long[NS.payload]).toBeGreaterThan(100);
+  });
+  test('the work for 1 MB is bounded by the view, not the input', () => {
+    const big = featureCounts(`Explain this log:\n${'error: disk full at sector 12\n'.repeat(40_000)}`);
+    const total = big.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(10_000);
+  });
+});
