@@ -59,6 +59,16 @@ describe('readBlockText', () => {
     expect(readBlockText(root, { ignore: ['.sr-only'] })).toBe('hello');
   });
 
+  test('skips script, style and template contents, which a page never shows as text', () => {
+    const root = element((r) => {
+      const p = add(r, 'p', 'shown');
+      add(p, 'style', '.katex { color: red }');
+      add(r, 'script', 'track()');
+      add(r, 'template', 'later');
+    });
+    expect(readBlockText(root)).toBe('shown');
+  });
+
   test('an unparsable ignore selector does not throw', () => {
     const root = element((r) => add(r, 'p', 'x'));
     expect(readBlockText(root, { ignore: ['::::nope'] })).toBe('x');
