@@ -6,10 +6,15 @@ export type MessageKey = keyof typeof en;
 
 /**
  * A localized string. A key missing from the user's locale falls back to English inside the browser; a key
- * missing everywhere comes back as the key itself, which is visible enough to be caught in review.
+ * missing everywhere comes back as the key itself, which is visible enough to be caught in review. Numbers
+ * are formatted for the UI language ("2,000" in English).
  */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  const language = browser.i18n.getUILanguage();
+  const text = browser.i18n.getMessage(
+    key,
+    substitutions.map((s) => (typeof s === 'number' ? s.toLocaleString(language) : s)),
+  );
   return text === '' ? key : text;
 }
 

@@ -82,7 +82,7 @@ test('persona editor: length, validated plain-text editing, preview and reset', 
 
   // Too long: a clear message, no save; empty: the same.
   await minimum.fill('x'.repeat(2_001));
-  await expect(page.getByRole('alert').filter({ hasText: '2,001' }).or(page.getByRole('alert').filter({ hasText: '2001' }))).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'is 2,001 characters long; the limit is 2,000' })).toBeVisible();
   await expect(minimum).toHaveAttribute('aria-invalid', 'true');
   await expect(save).toBeDisabled();
   await minimum.fill('   ');
