@@ -33,6 +33,8 @@ test('popup controls change the stored settings; a non-chat tab says so', async 
   await popup.getByRole('radio', { name: 'Off' }).check();
   await expectStored(worker, (s) => s.mode, 'off');
   await expect(auto).not.toBeChecked();
+  // The toolbar icon's tooltip names the mode at a glance (the icon itself switches variant alongside).
+  await expect.poll(() => worker.evaluate(() => chrome.action.getTitle({}))).toBe('Persona Router: Off');
   await popup.getByRole('radio', { name: 'Auto' }).check();
   await expectStored(worker, (s) => s.mode, 'auto');
   await expect(auto).toBeChecked();
@@ -98,4 +100,28 @@ test('on a chat tab: adapter status, the per-site switch and this tab’s last m
   // where the content script's report goes (the worker's tab-status store in storage.session).
   await worker.evaluate((id) => chrome.storage.session.set({ [`tabStatus:${id}`]: { site: 'chatgpt', composerFound: false } }), tabId);
   await expect(popup.getByRole('status').filter({ hasText: 'the message box was not found' })).toBeVisible();
+});
+
+test('the popup works with the keyboard alone', async ({ context, extensionId, worker }) => {
+  const popup = await extensionPage(context, extensionId, POPUP);
+  const focused = () => popup.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await expect(popup.getByRole('switch', { name: 'Auto-persona' })).toBeVisible();
+
+  await popup.keyboard.press('Tab');
+  expect(await focused()).toBe('auto-persona');
+  await popup.keyboard.press('Space');
+  await expectStored(worker, (s) => s.mode, 'auto');
+
+  // Into the mode group: focus lands on the checked radio; arrows move the choice.
+  await popup.keyboard.press('Tab');
+  expect(await focused()).toBe('mode-auto');
+  await popup.keyboard.press('ArrowLeft');
+  await expectStored(worker, (s) => s.mode, 'suggest');
+  await popup.keyboard.press('ArrowLeft');
+  await expectStored(worker, (s) => s.mode, 'off');
+
+  await popup.keyboard.press('Tab');
+  expect(await focused()).toBe('A');
+  const [options] = await Promise.all([context.waitForEvent('page'), popup.keyboard.press('Enter')]);
+  await expect(options).toHaveURL(/src\/ui\/options\/index\.html/);
 });
