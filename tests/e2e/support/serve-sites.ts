@@ -76,14 +76,7 @@ export function fixtureScript(site: SiteId): Promise<string> {
   return bundle;
 }
 
-/**
- * The fixture server, independent of any browser driver: the response for a URL on a fixture site,
- * or null when the URL is not on one (the caller should then block the request).
- */
-export async function fixtureResponse(url: string | URL): Promise<FixtureResponse | null> {
-  const site = fixtureSiteFor(url);
-  if (!site) return null;
-  const { pathname } = new URL(url);
+async function respond(site: SiteId, pathname: string): Promise<FixtureResponse> {
   if (PAGE_PATHS[site].test(pathname)) {
     const body = await readFile(path.join(FIXTURE_DIR, `${site}.html`), 'utf8');
     return { status: 200, contentType: 'text/html; charset=utf-8', body };
@@ -95,14 +88,25 @@ export async function fixtureResponse(url: string | URL): Promise<FixtureRespons
   return { status: 404, contentType: 'text/plain; charset=utf-8', body: `not part of the ${site} fixture: ${pathname}` };
 }
 
-async function handle(route: Route): Promise<void> {
-  const url = route.request().url();
-  if (isExtensionUrl(url)) return route.continue();
-  const response = await fixtureResponse(url).catch((error: unknown) => ({
+/**
+ * The fixture server, independent of any browser driver: the response for a URL on a fixture site (a 500
+ * carrying the error when the page or its bundle cannot be made, so a test sees why), or null when the URL
+ * is not on one (the caller should then block the request).
+ */
+export async function fixtureResponse(url: string | URL): Promise<FixtureResponse | null> {
+  const site = fixtureSiteFor(url);
+  if (!site) return null;
+  return respond(site, new URL(url).pathname).catch((error: unknown) => ({
     status: 500,
     contentType: 'text/plain; charset=utf-8',
     body: `fixture server error: ${String(error)}`,
   }));
+}
+
+async function handle(route: Route): Promise<void> {
+  const url = route.request().url();
+  if (isExtensionUrl(url)) return route.continue();
+  const response = await fixtureResponse(url);
   if (!response) return route.abort('blockedbyclient');
   return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
 }
