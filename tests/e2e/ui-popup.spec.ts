@@ -95,6 +95,7 @@ test('on a chat tab: adapter status, the per-site switch and this tab’s last m
   await expect(siteSwitch).toBeChecked();
   await siteSwitch.click();
   await expectStored(worker, (s) => s.sites, { chatgpt: false, claude: true });
+  await expect(siteSwitch).toHaveAccessibleDescription('Nothing is read or changed on ChatGPT while this is off.');
 
   // When the adapter stops finding the composer (a site redesign), the popup says so. The report is written
   // where the content script's report goes (the worker's tab-status store in storage.session).

@@ -89,9 +89,15 @@ export function Popup() {
               <Switch
                 id="site-switch"
                 label={t('siteSwitch', siteLabel(site))}
+                describedBy={settings.sites[site] === false ? 'site-off-hint' : undefined}
                 checked={settings.sites[site] !== false}
                 onChange={(on) => void update((s) => void (s.sites[site] = on))}
               />
+            )}
+            {site && settings.sites[site] === false && (
+              <p class="hint flush" id="site-off-hint">
+                {t('siteOffHint', siteLabel(site))}
+              </p>
             )}
           </section>
         </>
