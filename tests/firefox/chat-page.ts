@@ -122,11 +122,22 @@ export class ChatPage {
     return this.page.evaluate(() => window.__fixtureSent.map((entry) => entry.text));
   }
 
-  /** The composer's text as the fixture sends it: one line per block. */
+  /**
+   * The composer's text exactly as the fixture would send it: read from the ProseMirror document (the view
+   * hangs its description on the editor's DOM node as pmViewDesc), blocks and hard breaks as "\n", like
+   * editorText() in tests/fixtures/sites/app/composer.ts.
+   */
   composerText(): Promise<string> {
-    return this.page.$eval(SELECTORS[this.site].composer, (composer) =>
-      Array.from(composer.children, (block) => block.textContent ?? '').join('\n'),
-    );
+    return this.page.$eval(SELECTORS[this.site].composer, (composer) => {
+      interface PMNode {
+        content: { size: number };
+        type: { name: string };
+        textBetween(from: number, to: number, block: string, leaf: (node: PMNode) => string): string;
+      }
+      const doc = (composer as unknown as { pmViewDesc?: { node?: PMNode } }).pmViewDesc?.node;
+      if (!doc) throw new Error('the composer is not a ProseMirror editor');
+      return doc.textBetween(0, doc.content.size, '\n', (leaf) => (leaf.type.name === 'hard_break' ? '\n' : ''));
+    });
   }
 
   /** Waits for a first send and returns it, after a pause long enough for a second one to show up. */

@@ -12,28 +12,30 @@ export const OPTIONS_PATH = 'src/ui/options/index.html';
  * moz-extension:// load may never report completion, so we wait for the page's `browser` API instead.
  */
 export async function openExtensionPage(browser: Browser, pagePath: string): Promise<Page> {
-  const page = await browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${pagePath}`;
-  const ready = () =>
-    page.waitForFunction(
-      (expected) =>
-        location.href === expected && typeof (globalThis as { browser?: unknown }).browser === 'object' && document.readyState === 'complete',
-      { timeout: 10_000, polling: 100 },
-      url,
-    );
-  page.goto(url).catch(() => undefined);
-  try {
-    await ready();
-  } catch {
-    // Right after installExtension the add-on may still be starting and the first load can come to nothing;
-    // one more navigation, said out loud, before giving up.
-    console.log(`# ${pagePath} did not load (at ${page.url()}); navigating once more`);
+  // Over BiDi, about one navigation in ten from a fresh tab to a moz-extension:// page is lost to the driver: the
+  // tab reports about:blank and nothing can be evaluated in it, for good. A page loads in under 1.5 s here, so
+  // after 5 s that tab is closed and a new one tried, at most three times, and the retry is printed.
+  for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage();
     page.goto(url).catch(() => undefined);
-    await ready().catch((error: unknown) => {
-      throw new Error(`${url} did not load (page at ${page.url()}): ${error instanceof Error ? error.message : String(error)}`);
-    });
+    try {
+      await page.waitForFunction(
+        (expected) =>
+          location.href === expected && typeof (globalThis as { browser?: unknown }).browser === 'object' && document.readyState === 'complete',
+        { timeout: 5_000, polling: 100 },
+        url,
+      );
+      return page;
+    } catch (error) {
+      const at = page.url();
+      await page.close().catch(() => undefined);
+      if (attempt >= 3) {
+        throw new Error(`${url} did not load in ${attempt} tabs (last at ${at}): ${error instanceof Error ? error.message : String(error)}`);
+      }
+      console.log(`# ${pagePath} did not load (tab at ${at}); trying a new tab`);
+    }
   }
-  return page;
 }
 
 /** Sends a runtime message from an extension page, the way the popup and options pages talk to the worker. */
