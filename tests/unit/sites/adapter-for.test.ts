@@ -88,6 +88,24 @@ describe('a generated adapter fails safe', () => {
     expect(adapterFor(new URL('https://chatgpt.com/'))!.userMessages(doc)).toEqual([]);
   });
 
+  test("leaves our own badge and the site's hidden labels out of a user message", () => {
+    const doc = document.implementation.createHTMLDocument('messages');
+    const message = doc.createElement('div');
+    message.setAttribute('data-message-author-role', 'user');
+    const label = Object.assign(doc.createElement('h5'), { className: 'sr-only', textContent: 'You said:' });
+    const text = Object.assign(doc.createElement('div'), { className: 'whitespace-pre-wrap', textContent: 'Plan my week' });
+    const badge = Object.assign(doc.createElement('span'), { textContent: 'Persona · writing' });
+    badge.setAttribute('data-persona-router-badge', '');
+    text.append(badge);
+    message.append(label, text);
+    doc.body.append(message);
+    const adapter = adapterFor(new URL('https://chatgpt.com/'))!;
+    expect(adapter.userMessages(doc).map((m) => m.text)).toEqual(['Plan my week']);
+    // Without the text wrapper the whole message is read, still without the label.
+    text.classList.remove('whitespace-pre-wrap');
+    expect(adapter.userMessages(doc).map((m) => m.text)).toEqual(['Plan my week']);
+  });
+
   test('reads a textarea composer from its value', () => {
     const adapter = adapterFor(new URL('https://claude.ai/'))!;
     const area = document.createElement('textarea');
