@@ -88,6 +88,15 @@ describe('a generated adapter fails safe', () => {
     expect(adapterFor(new URL('https://chatgpt.com/'))!.userMessages(doc)).toEqual([]);
   });
 
+  test('reads a textarea composer from its value', () => {
+    const adapter = adapterFor(new URL('https://claude.ai/'))!;
+    const area = document.createElement('textarea');
+    area.value = 'line one\nline two';
+    expect(adapter.readComposerText(area)).toBe('line one\nline two');
+  });
+});
+
+describe('userMessages', () => {
   test("leaves our own badge and the site's hidden labels out of a user message", () => {
     const doc = document.implementation.createHTMLDocument('messages');
     const message = doc.createElement('div');
@@ -104,12 +113,5 @@ describe('a generated adapter fails safe', () => {
     // Without the text wrapper the whole message is read, still without the label.
     text.classList.remove('whitespace-pre-wrap');
     expect(adapter.userMessages(doc).map((m) => m.text)).toEqual(['Plan my week']);
-  });
-
-  test('reads a textarea composer from its value', () => {
-    const adapter = adapterFor(new URL('https://claude.ai/'))!;
-    const area = document.createElement('textarea');
-    area.value = 'line one\nline two';
-    expect(adapter.readComposerText(area)).toBe('line one\nline two');
   });
 });
