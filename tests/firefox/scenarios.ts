@@ -59,15 +59,19 @@ async function withChat(env: Env, site: SiteId, body: (chat: ChatPage) => Promis
 }
 
 /**
- * The sent text is the persona's text, one paragraph break, then the prompt exactly as typed. The preamble
- * ends in a blank line ("\n\n"); a ProseMirror composer may turn that into a single paragraph boundary, which
- * the fixture sends as "\n" (it joins blocks with "\n"). Both count as the separator (insert-preamble.ts accepts
- * the same); anything else, including a lost, doubled or altered word, fails.
+ * The sent text is the preamble exactly as the router formats it (persona text, then a blank line) followed by
+ * the prompt exactly as typed: the same strict check the Chromium suite makes (tests/e2e/extension-scenarios.ts).
+ * On failure, says whether only the separator differs, the one difference seen in Firefox so far.
  */
 function assertPreamblePlusPrompt(actual: string, preamble: string, prompt: string, what: string): void {
+  if (actual === preamble + prompt) return;
   const body = preamble.trimEnd();
-  const allowed = [preamble + prompt, `${body}\n${prompt}`];
-  if (allowed.includes(actual)) return;
+  if (actual.startsWith(body) && actual.endsWith(prompt) && actual.length > body.length + prompt.length) {
+    const separator = actual.slice(body.length, actual.length - prompt.length);
+    if (separator.trim() === '') {
+      assert.fail(`${what}: preamble and prompt arrived whole, but separated by ${JSON.stringify(separator)} instead of ${JSON.stringify(preamble.slice(body.length))}`);
+    }
+  }
   assert.equal(actual, preamble + prompt, what);
 }
 
