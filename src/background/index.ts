@@ -4,7 +4,7 @@ import type { BGtoCS, Request } from '../shared/messages';
 import { adapterFor } from '../sites';
 import { handleMessage, type WorkerDeps } from './handle-message';
 import { createHistoryStore } from './history-store';
-import { createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS_KEY } from './settings-store';
+import { cachedUntilChanged, createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS_KEY } from './settings-store';
 import { createTabStatusStore } from './tab-status';
 import { validateMessage } from './validate-message';
 
@@ -20,7 +20,7 @@ function siteFor(url: string) {
   }
 }
 
-const settings = createSettingsStore(browser.storage.sync, browser.storage.local);
+const settings = cachedUntilChanged(createSettingsStore(browser.storage.sync, browser.storage.local));
 const deps: WorkerDeps = {
   settings,
   history: createHistoryStore(browser.storage.local),
@@ -56,6 +56,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // Content scripts follow settings changes made anywhere (popup, options, another device through sync).
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' || !(SETTINGS_KEY in changes || LOCAL_IS_CURRENT_KEY in changes)) return;
+  settings.invalidate();
   void (async () => {
     const current = await settings.read();
     const patterns = browser.runtime.getManifest().host_permissions ?? [];

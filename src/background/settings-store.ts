@@ -65,3 +65,32 @@ export function createSettingsStore(sync: StorageAreaLike | undefined, local: St
 
   return { read, write, reset: () => write(defaultSettings()) };
 }
+
+/**
+ * Every classify reads the settings; two storage reads each time would cost the held send milliseconds.
+ * The copy is only a cache of storage (rebuilt after a worker restart) and is dropped on every change.
+ */
+export function cachedUntilChanged(store: SettingsStore): SettingsStore & { invalidate(): void } {
+  let cached: Promise<Settings> | null = null;
+  const invalidate = (): void => {
+    cached = null;
+  };
+  return {
+    read() {
+      cached ??= store.read().catch((error: unknown) => {
+        cached = null;
+        throw error;
+      });
+      return cached.then((s) => structuredClone(s));
+    },
+    async write(input) {
+      invalidate();
+      return store.write(input);
+    },
+    async reset() {
+      invalidate();
+      return store.reset();
+    },
+    invalidate,
+  };
+}

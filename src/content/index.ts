@@ -11,6 +11,7 @@ import { initMessageBadges } from './message-badges';
 import { initReportStatus } from './report-status';
 import { initSuggestionChip } from './suggestion-chip';
 import { watchUrl } from './watch-url';
+import { initWakeWorker } from './wake-worker';
 
 // Runs on the chat sites as a standalone script. It never classifies: the worker does (architecture.md).
 
@@ -69,6 +70,7 @@ function start(adapter: SiteAdapter): void {
       t,
     };
     initInterceptSubmit(ctx, features.signal);
+    if (mode === 'auto') initWakeWorker(ctx, features.signal);
     initSuggestionChip(ctx, features.signal);
     badges = initMessageBadges(ctx, features.signal);
   };

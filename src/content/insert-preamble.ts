@@ -26,7 +26,7 @@ function isTextField(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElem
 
 /** A collapsed selection before the composer's first character. */
 export function placeCaretAtStart(composer: HTMLElement, doc: Document): boolean {
-  composer.focus({ preventScroll: true });
+  if (doc.activeElement !== composer) composer.focus({ preventScroll: true });
   if (isTextField(composer)) {
     composer.setSelectionRange(0, 0);
     return true;
@@ -64,8 +64,16 @@ function selectAll(composer: HTMLElement, doc: Document): void {
   selection?.addRange(range);
 }
 
-/** Editors apply DOM input in a MutationObserver callback or the next task; read back after that. */
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A task later: focus handlers and selectionchange have run. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * ProseMirror and Lexical read DOM input in a MutationObserver callback, a microtask queued by the change
+ * itself, so awaiting here (queued after it) reads the editor's updated state without waiting a whole task.
+ */
+const afterMutations = async () => {
+  await Promise.resolve();
+  await Promise.resolve();
+};
 
 function typeText(doc: Document, text: string): boolean {
   try {
@@ -100,13 +108,16 @@ export async function insertPreamble(
   const read = () => adapter.readComposerText(composer);
   const attempts: Array<() => boolean> = [() => typeText(doc, preamble), () => pasteText(composer, doc, preamble)];
   for (const attempt of attempts) {
-    if (!composer.isConnected || !placeCaretAtStart(composer, doc)) return 'unchanged';
-    // Lets the editor handle the focus and the new selection (selectionchange is async); an editor that
-    // restores its own selection on focus is then overruled by placing the caret once more.
-    await settle();
+    if (!composer.isConnected) return 'unchanged';
+    if (doc.activeElement !== composer) {
+      // An editor may restore its own selection when it gets focus (the chip's Insert button had it):
+      // let that happen first, then place the caret.
+      composer.focus({ preventScroll: true });
+      await nextTask();
+    }
     if (!composer.isConnected || !placeCaretAtStart(composer, doc)) return 'unchanged';
     attempt();
-    await settle();
+    await afterMutations();
     const now = read();
     if (holdsPreamble(now, preamble, original)) return 'inserted';
     if (now !== original) return restore(composer, adapter, doc, original);
@@ -119,6 +130,6 @@ async function restore(composer: HTMLElement, adapter: SiteAdapter, doc: Documen
   if (!composer.isConnected) return 'damaged';
   selectAll(composer, doc);
   typeText(doc, original);
-  await settle();
+  await afterMutations();
   return adapter.readComposerText(composer) === original ? 'restored' : 'damaged';
 }

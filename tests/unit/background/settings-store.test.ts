@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS_KEY } from '../../../src/background/settings-store';
+import { cachedUntilChanged, createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS_KEY } from '../../../src/background/settings-store';
 import { defaultSettings } from '../../../src/shared/defaults';
 import { MemoryArea } from './fixtures';
 
@@ -92,5 +92,24 @@ describe('settings store', () => {
     expect(written.router.threshold).toBe(1);
     expect(await store.reset()).toEqual(defaultSettings());
     expect(await store.read()).toEqual(defaultSettings());
+  });
+});
+
+describe('cached settings', () => {
+  test('reads storage once until invalidated, and never hands out the cached object itself', async () => {
+    const sync = new MemoryArea();
+    const inner = createSettingsStore(sync, new MemoryArea());
+    const read = vi.spyOn(inner, 'read');
+    const store = cachedUntilChanged(inner);
+    const first = await store.read();
+    first.mode = 'off';
+    expect((await store.read()).mode).toBe('suggest');
+    expect(read).toHaveBeenCalledTimes(1);
+    await sync.set({ [SETTINGS_KEY]: auto() });
+    expect((await store.read()).mode).toBe('suggest');
+    store.invalidate();
+    expect((await store.read()).mode).toBe('auto');
+    await store.write({ ...defaultSettings(), mode: 'off' });
+    expect((await store.read()).mode).toBe('off');
   });
 });

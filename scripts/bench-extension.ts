@@ -1,0 +1,176 @@
+/// <reference types="chrome" />
+/**
+ * npm run bench (extension part): how much delay the extension adds between the user's Enter and the site
+ * receiving the prompt, in Debian Chromium with the built extension on the project's ChatGPT fixture page.
+ *
+ * For each send the page stamps the Enter keydown (a window capture listener, which runs before the content
+ * script's document listener) and the fixture records when its app accepted the prompt; the difference is
+ * the send delay. The same is measured with the extension off as the baseline, so "added" is what the
+ * extension costs. Cold sends stop the worker (DevTools ServiceWorker.stopAllWorkers, as Chrome does after
+ * 30 s idle) before each prompt is typed, or, as the worst case, between the last keystroke and Enter.
+ * The user pauses 600 ms between the last keystroke and Enter.
+ *
+ * Env: PR_EXTENSION_DIR (default dist/chrome), BENCH_SENDS (default 30).
+ */
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import { defaultSettings } from '../src/shared/defaults';
+import type { Mode, Settings } from '../src/shared/settings';
+import { extensionWorker, launchWithExtension, openChat } from '../tests/e2e/support/extension';
+
+const SENDS = Number(process.env.BENCH_SENDS ?? 30);
+const BUDGET_WARM_MS = 20;
+const BUDGET_COLD_MS = 150;
+const WRITING = 'Write a short, warm poem about the first frost of autumn for my grandmother';
+const MATH = 'Solve for x: 3x + 7 = 25, and show each step';
+/** Longer than the chip's 350 ms debounce, so its classification is done before the Enter. */
+const PAUSE_BEFORE_ENTER_MS = 600;
+
+interface Scenario {
+  label: string;
+  mode: Mode;
+  prompt: string;
+  /** When the worker is stopped: before the user starts typing (it idled out while the tab sat), or
+   * between the last keystroke and Enter (the worst case: nothing can wake it early). */
+  cold: false | 'before-typing' | 'before-enter';
+}
+
+const SCENARIOS: Scenario[] = [
+  { label: 'extension off (baseline)', mode: 'off', prompt: WRITING, cold: false },
+  { label: 'suggest, warm worker (writing)', mode: 'suggest', prompt: WRITING, cold: false },
+  { label: 'auto, warm worker (math: neutral)', mode: 'auto', prompt: MATH, cold: false },
+  { label: 'auto, warm worker (writing: persona added)', mode: 'auto', prompt: WRITING, cold: false },
+  { label: 'auto, cold worker, stopped before typing', mode: 'auto', prompt: WRITING, cold: 'before-typing' },
+  { label: 'auto, cold worker, stopped just before Enter', mode: 'auto', prompt: WRITING, cold: 'before-enter' },
+];
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
+async function setMode(page: Page, extensionId: string, mode: Mode): Promise<void> {
+  const settings: Settings = { ...defaultSettings(), mode };
+  const ui = await page.context().newPage();
+  await ui.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  await ui.evaluate((s) => chrome.runtime.sendMessage({ type: 'UItoBG:setSettings', settings: s }), settings);
+  await ui.close();
+}
+
+/** Waits until the content script reported its composer, which it does once its settings are applied. */
+async function waitReady(context: BrowserContext): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const worker: Worker = await extensionWorker(context);
+    const ready = await worker
+      .evaluate(async () => Object.values(await chrome.storage.session.get(null)).some((v) => (v as { composerFound?: boolean }).composerFound === true))
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the content script never reported its composer');
+}
+
+async function stopWorker(cdp: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the worker did not stop')), 10_000);
+    const onVersions = (event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+      const ours = event.versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
+      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) {
+        clearTimeout(timer);
+        cdp.off('ServiceWorker.workerVersionUpdated', onVersions);
+        resolve();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', onVersions);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+async function measure(context: BrowserContext, extensionId: string, scenario: Scenario): Promise<{ delays: number[]; outcomes: Record<string, number> }> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // Short answers, so the site is soon ready for the next send.
+    window.__fixtureStreamMs = 30;
+    const w = window as unknown as { __benchEnter: number[] };
+    w.__benchEnter = [];
+    window.addEventListener('keydown', (e) => e.key === 'Enter' && !e.shiftKey && w.__benchEnter.push(e.timeStamp), { capture: true });
+  });
+  await setMode(page, extensionId, scenario.mode);
+  const worker = await extensionWorker(context);
+  await worker.evaluate(() => Promise.all([chrome.storage.session.clear(), chrome.storage.local.remove('history')]));
+  await openChat(page, 'chatgpt');
+  await waitReady(context);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+
+  const delays: number[] = [];
+  for (let i = 0; i < SENDS; i++) {
+    if (scenario.cold === 'before-typing') await stopWorker(cdp);
+    await page.locator('#prompt-textarea').click();
+    await page.keyboard.insertText(scenario.prompt);
+    await page.waitForTimeout(PAUSE_BEFORE_ENTER_MS);
+    if (scenario.cold === 'before-enter') await stopWorker(cdp);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.__fixtureSent.length > n, i, { timeout: 10_000 });
+    const delay = await page.evaluate((n) => {
+      const enter = (window as unknown as { __benchEnter: number[] }).__benchEnter.at(-1) ?? Number.NaN;
+      return (window.__fixtureSent[n]?.at ?? Number.NaN) - enter;
+    }, i);
+    delays.push(delay);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="stop-button"]'), undefined, { timeout: 10_000 });
+  }
+  const sent = await page.evaluate(() => window.__fixtureSent.length);
+  if (sent !== SENDS) throw new Error(`${scenario.label}: the site received ${sent} prompts for ${SENDS} sends`);
+  await page.waitForTimeout(500);
+  const history = await (await extensionWorker(context)).evaluate(async () => (await chrome.storage.local.get('history')).history ?? []);
+  const outcomes: Record<string, number> = {};
+  for (const entry of history as Array<{ outcome: string }>) outcomes[entry.outcome] = (outcomes[entry.outcome] ?? 0) + 1;
+  await cdp.detach();
+  await page.close();
+  return { delays, outcomes };
+}
+
+async function main(): Promise<void> {
+  const browser = await launchWithExtension();
+  const rows: Array<{ scenario: Scenario; median: number; p95: number; outcomes: Record<string, number> }> = [];
+  try {
+    const worker = await extensionWorker(browser.context);
+    const extensionId = new URL(worker.url()).host;
+    for (const scenario of SCENARIOS) {
+      process.stderr.write(`measuring: ${scenario.label} (${SENDS} sends)\n`);
+      const { delays, outcomes } = await measure(browser.context, extensionId, scenario);
+      const sorted = [...delays].sort((a, b) => a - b);
+      rows.push({ scenario, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), outcomes });
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const base = rows[0] as (typeof rows)[number];
+  const fmt = (n: number) => n.toFixed(1).padStart(7);
+  console.log(`\nSend delay, Enter keydown -> site received, ${SENDS} sends each (Chromium, ChatGPT fixture), ms`);
+  console.log(`${'scenario'.padEnd(44)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'+median'.padStart(7)} ${'+p95'.padStart(7)}  outcomes`);
+  for (const row of rows) {
+    const outcomes = Object.entries(row.outcomes).map(([k, v]) => `${k} ${v}`).join(', ') || '-';
+    console.log(`${row.scenario.label.padEnd(44)} ${fmt(row.median)} ${fmt(row.p95)} ${fmt(row.median - base.median)} ${fmt(row.p95 - base.p95)}  ${outcomes}`);
+  }
+  const verdict = (label: string, row: (typeof rows)[number] | undefined, budget: number) => {
+    if (!row) return;
+    const addedMedian = row.median - base.median;
+    const addedP95 = row.p95 - base.p95;
+    const ok = (x: number) => (x <= budget ? 'met' : 'NOT met');
+    console.log(`${label} budget ${budget} ms: added median ${addedMedian.toFixed(1)} ms (${ok(addedMedian)}), added p95 ${addedP95.toFixed(1)} ms (${ok(addedP95)})`);
+  };
+  console.log('');
+  verdict('warm', rows.find((r) => r.scenario.label.startsWith('auto, warm worker (writing')), BUDGET_WARM_MS);
+  verdict('cold (stopped before typing)', rows.find((r) => r.scenario.cold === 'before-typing'), BUDGET_COLD_MS);
+  verdict('cold (stopped just before Enter)', rows.find((r) => r.scenario.cold === 'before-enter'), BUDGET_COLD_MS);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
