@@ -164,9 +164,8 @@ export function initSuggestionChip(ctx: ContentContext, signal: AbortSignal): vo
     },
     { capture: true, signal },
   );
-  // A sent prompt empties the composer without an input event on some editors.
-  doc.addEventListener('keyup', (event) => event.key === 'Enter' && schedule(), { capture: true, signal });
-  doc.addEventListener('click', () => shown && schedule(), { capture: true, signal });
+  // A send empties the composer without an input event; every send passes through the book.
+  ctx.book.onChange(schedule, signal);
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
     chip.remove();
