@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import { route } from '../src/router/route';
 import { modelFromArtifact, type ModelArtifact } from '../src/router/model';
 import { DEFAULT_ROUTER_SETTINGS } from '../src/router/defaults';
@@ -66,7 +67,11 @@ for (let i = 0; i < 20; i++) {
   loads.push(Number(process.hrtime.bigint() - a) / 1e6);
 }
 
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}, one process, one thread.\n`);
+console.log(
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; one process, one thread.\n`,
+);
 console.log(`Model file: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gzipSync(raw).length / 1024).toFixed(1)} KB gzipped`);
 console.log(
   `Model load (JSON.parse + decode): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,

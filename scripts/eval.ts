@@ -60,7 +60,7 @@ if (!shared) {
     const ifeval = name === 'ifeval';
     sets.push({
       name,
-      note: ifeval ? 'held-back, writing label by the training rule' : 'held-back split',
+      note: ifeval ? 'held-back, labels by the training rules' : 'held-back split',
       items: labeled(items, ifeval ? trainingLabel : (it) => it.category),
       unlabeled: items.filter((it) => (ifeval ? trainingLabel(it) : it.category) === null).map((it) => it.text),
     });
@@ -145,14 +145,14 @@ function tradeOff(ps: readonly Prediction[], title: string): void {
   console.log(`\n## Threshold trade-off: ${title} (n=${ps.length}, default policy)\n`);
   console.log('| threshold | persona offered | wrong persona (truth is never-policy) | missed persona (truth writing/roleplay) | cost 3×wrong+missed |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
-  for (const t of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+  for (const t of [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
     const offered = ps.filter((p) => p.confidence >= t && personaCategories.includes(p.predicted));
     const wrong = offered.filter((p) => DEFAULT_POLICY[p.truth] === 'never').length;
     const missed = ps.filter(
       (p) => autoCategories.includes(p.truth) && !(p.confidence >= t && personaCategories.includes(p.predicted)),
     ).length;
     console.log(
-      `| ${t.toFixed(1)} | ${offered.length} | ${wrong} (${pct(wrong / ps.length)}%) | ${missed} (${pct(missed / ps.length)}%) | ${3 * wrong + missed} |`,
+      `| ${t.toFixed(2)} | ${offered.length} | ${wrong} (${pct(wrong / ps.length)}%) | ${missed} (${pct(missed / ps.length)}%) | ${3 * wrong + missed} |`,
     );
   }
 }

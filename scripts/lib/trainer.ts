@@ -36,7 +36,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   bits: 15,
   minDf: 3,
   levels: 7,
-  epochs: 8, learningRate: 0.1, l2: 2e-5, seed: 20261126 };
+  epochs: 12, learningRate: 0.05, l2: 2e-5, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
 export function rng(seed: number): () => number {
@@ -180,11 +180,13 @@ export function quantize(
     for (let r = 0; r < rows; r++) max = Math.max(max, Math.abs(weights.W[r * CLASS_COUNT + c] as number));
     scales.push(max === 0 ? 1 : Number((max / levels).toPrecision(8)));
   }
-  const bytes = new Uint8Array(rows * CLASS_COUNT);
+  if (levels > 7) throw new Error('weights are stored as 4-bit values: levels must be at most 7');
+  const bytes = new Uint8Array((rows * CLASS_COUNT) / 2);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < CLASS_COUNT; c++) {
-      const q = Math.max(-levels, Math.min(levels, Math.round((weights.W[r * CLASS_COUNT + c] as number) / (scales[c] as number))));
-      bytes[r * CLASS_COUNT + c] = q & 0xff;
+      const i = r * CLASS_COUNT + c;
+      const q = Math.max(-levels, Math.min(levels, Math.round((weights.W[i] as number) / (scales[c] as number))));
+      bytes[i >> 1] = (bytes[i >> 1] as number) | ((q + 7) << ((i & 1) * 4));
     }
   }
   return {

@@ -38,11 +38,18 @@ const CODE_WORDS = /\b(?:code|program|python|function|script|sql|javascript)\b/i
 // just_eval tags creative writing "in the style of" someone as role-play; MT-Bench's roleplay means the
 // assistant speaks as a character, so "writing+role-play" counts as writing here. A topic-tagged item that
 // asks to rewrite or summarise a given text is labelled by what it asks, not by its topic.
+// The project files "summarize this <text>" under extraction (issue #2); IFEval and just_eval call some of
+// those writing. Summaries of a given text follow the project's rule.
+const SUMMARY_OF_GIVEN =
+  /\b(?:summari[sz]e|summary of|sum up)\b[^.?!\n]{0,40}?\b(?:this|these|the following|the given|below|passage|paragraph|text|article|transcript|page)\b/i;
 const REWRITE_VERB = /^(?:simplify|rewrite|paraphrase|proofread|rephrase|polish|reword)\b/i;
 const SUMMARY_VERB = /^(?:summari[sz]e|extract)\b/i;
 
 /** The label an item trains with (null: left out); eval also uses it for IFEval, which has none. */
 export function trainingLabel(item: Item): Category | null {
+  if ((item.source === 'ifeval' || item.source === 'just_eval') && SUMMARY_OF_GIVEN.test(item.text.slice(0, 200))) {
+    return 'extraction';
+  }
   if (item.source === 'ifeval') {
     return IFEVAL_WRITING.test(item.text.trim()) && !CODE_WORDS.test(item.text) ? 'writing' : null;
   }

@@ -177,9 +177,10 @@ function emitCharGrams(s: string, out: FeatureList): void {
   }
 }
 
-// A line that opens like code; anchored, so prose fails on its first characters.
+// A line that opens like code; anchored, so prose fails on its first characters. Keywords are matched in
+// lower case and before a space, so "Let's…" or "Return the list…" at the start of a sentence are prose.
 const CODE_START =
-  /^\s*(?:(?:def|class|import|from\s+\S+\s+import|function|const|let|var|public|private|return|#include|package|fn|func|select|insert|create table)\b|(?:if|for|while)\s*\(|<\/?[a-z][\w-]*[ >])/i;
+  /^\s*(?:(?:def|class|import|from\s+\S+\s+import|function|const|let|var|public|private|return|#include|package|fn|func)\s|(?:SELECT|INSERT|UPDATE|DELETE|CREATE TABLE)\s|(?:if|for|while)\s*\(|<\/?[a-z][\w-]*[ >])/;
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+\S/;
 const MATH_EQ = /\d\s*[-+*/×÷^=]\s*\(?-?\d|\d\s*[%√]|[=<>≤≥]\s*-?\d/;
 const MATH_VAR = /(?:^|[^\p{L}])[a-z]\s*(?:\^|²|³|\s=\s*-?[\d(])|\d[xyz](?![\p{L}])|\b[fg]\(x\)/u;

@@ -29,7 +29,10 @@ export interface ModelArtifact {
   bias: readonly number[];
   /** weight = int8 * scales[class]. */
   scales: readonly number[];
-  /** base64 of buckets × classes int8 values, bucket-major. */
+  /**
+   * base64 of the buckets × classes weights, bucket-major, two per byte (low nibble first), each stored as
+   * value + 7 (values are -7..7).
+   */
   weights: string;
   /** What the model was trained on (counts only), for the record. */
   training: Record<string, unknown>;
@@ -53,10 +56,15 @@ export interface Scored {
   counts: Int32Array;
 }
 
-function decodeBase64(s: string): Int8Array {
+/** Unpacks the nibble-packed base64 weights (see ModelArtifact.weights). */
+function decodeWeights(s: string): Int8Array {
   const binary = atob(s);
-  const out = new Int8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  const out = new Int8Array(binary.length * 2);
+  for (let i = 0; i < binary.length; i++) {
+    const b = binary.charCodeAt(i);
+    out[2 * i] = (b & 15) - 7;
+    out[2 * i + 1] = (b >> 4) - 7;
+  }
   return out;
 }
 
@@ -66,7 +74,7 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     throw new Error('model classes do not match CATEGORIES');
   }
   if (a.namespaceWeights.length !== NAMESPACE_COUNT) throw new Error('model namespaces do not match');
-  const weights = decodeBase64(a.weights);
+  const weights = decodeWeights(a.weights);
   if (weights.length !== (1 << a.bits) * CLASS_COUNT) {
     throw new Error(`model weights have ${weights.length} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
   }

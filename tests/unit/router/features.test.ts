@@ -75,6 +75,10 @@ describe('structural features', () => {
     expect(structuralFeatures(math, math.view)).toEqual(expect.arrayContaining(['math:equation', 'math:variable']));
     const pasted = segment(`Summarize this email: ${EMAIL} ${EMAIL}`);
     expect(structuralFeatures(pasted, pasted.view)).toContain('shape:short-instruction-long-payload');
+    for (const prose of ["Let's play a game: you are the shopkeeper and I am a traveller.", 'Return the list sorted by date.']) {
+      const seg = segment(prose);
+      expect(structuralFeatures(seg, seg.view).some((f) => f.startsWith('code'))).toBe(false);
+    }
     const plain = segment('Tell me a story about a lighthouse keeper.');
     expect(structuralFeatures(plain, plain.view)).not.toContain('code:fenced');
   });
