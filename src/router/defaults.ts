@@ -27,8 +27,8 @@ export function personaTextLength(text: string): number {
   return count;
 }
 
-/** Placeholder until the router evaluation picks the number (issue #2). */
-export const DEFAULT_THRESHOLD = 0.5;
+/** Chosen from the router evaluation: see "Default threshold" in docs/router.md (issue #2). */
+export const DEFAULT_THRESHOLD = 0.7;
 
 /** Shared object: never mutate it; take a copy (see defaultSettings() in src/shared/defaults.ts). */
 export const DEFAULT_ROUTER_SETTINGS: RouterSettings = {

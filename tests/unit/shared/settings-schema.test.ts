@@ -98,7 +98,7 @@ describe('normalizeSettings (lenient, from storage)', () => {
     expect(out.mode).toBe('suggest');
     expect(out.sites).toEqual({ chatgpt: true, claude: false });
     expect(out.router.policy).toEqual({ ...DEFAULT_POLICY, writing: 'never', stem: 'suggest' });
-    expect(out.router.threshold).toBe(0.5);
+    expect(out.router.threshold).toBe(DEFAULT_SETTINGS.router.threshold);
     expect(out.router.personaLength).toBe('short');
     expect(out.router.personaOverrides).toEqual({});
     expect(out.history).toEqual({ maxEntries: 500, maxDays: 12 });
@@ -108,8 +108,8 @@ describe('normalizeSettings (lenient, from storage)', () => {
     [1.7, 1],
     [-0.2, 0],
     [0.35, 0.35],
-    [Number.NaN, 0.5],
-    [Number.POSITIVE_INFINITY, 0.5],
+    [Number.NaN, DEFAULT_SETTINGS.router.threshold],
+    [Number.POSITIVE_INFINITY, DEFAULT_SETTINGS.router.threshold],
   ])('threshold %d becomes %d', (threshold, expected) => {
     expect(normalizeSettings({ version: 1, router: { threshold } }).router.threshold).toBe(expected);
   });
