@@ -41,7 +41,10 @@ function knownBodies(): string[][] {
  */
 function opensWith(text: string, body: readonly string[]): boolean {
   if (body.length === 0) return false;
-  const head = text.replace(LEADING_INVISIBLE, '').slice(0, body.join(' ').length * 4 + 16);
+  const start = text.replace(LEADING_INVISIBLE, '');
+  // The first word decides for almost every prompt; checking it first keeps route() fast (issue #2 budget).
+  if (!start.startsWith(body[0] as string)) return false;
+  const head = start.slice(0, body.join(' ').length * 4 + 16);
   const headWords = words(head);
   if (headWords.length < body.length) return false;
   for (let i = 0; i < body.length; i++) {
