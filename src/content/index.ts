@@ -66,6 +66,7 @@ function start(adapter: SiteAdapter): void {
       book,
       url: () => new URL(location.href),
       accepted: null,
+      routed: null,
       recordedInNewChat,
       t,
     };

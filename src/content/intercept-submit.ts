@@ -113,7 +113,9 @@ export function initInterceptSubmit(ctx: ContentContext, signal: AbortSignal): v
   };
 
   const holdAndSend = async (composer: HTMLElement, text: string): Promise<void> => {
-    const decision = await ctx.ask({ type: 'CStoBG:classify', text }, SEND_BUDGET_MS);
+    // Routed while the user typed (same text, same settings): no need to wait for the worker again.
+    const decision =
+      ctx.routed?.text === text ? ctx.routed.decision : await ctx.ask({ type: 'CStoBG:classify', text }, SEND_BUDGET_MS);
     let outcome: Outcome = decision ? 'unchanged' : 'not-routed';
     const live = composer.isConnected ? composer : adapter.findComposer(doc);
     if (!live) return; // The composer is gone with the prompt in it: nothing left that we could send.

@@ -146,6 +146,7 @@ export function initSuggestionChip(ctx: ContentContext, signal: AbortSignal): vo
     const decision = await ctx.ask({ type: 'CStoBG:classify', text: current.text }, CLASSIFY_BUDGET_MS);
     // Only the newest request counts, and only for the text it was asked about.
     if (id !== requestId || signal.aborted || composerText()?.text !== current.text) return;
+    if (decision) ctx.routed = { text: current.text, decision };
     if (!wantsChip(decision, ctx.mode) || !decision) return hide();
     shown = { decision, text: current.text };
     chip.show(decision, current.composer);

@@ -120,7 +120,7 @@ async function stampNextEnter(page: Page): Promise<void> {
       (e) => {
         if (e.key === 'Enter' && w.__enterAt === undefined) w.__enterAt = e.timeStamp;
       },
-      { capture: true, once: true },
+      { capture: true },
     );
   });
 }
@@ -289,16 +289,17 @@ export function extensionScenarios(site: SiteId): void {
     test(`a slow worker: the prompt is sent unchanged within the budget and marked not routed [${site}]`, async ({ page, worker }) => {
       await useMode(worker, 'auto');
       await openReady(page, worker, site);
-      await page.keyboard.type(WRITING);
-      await stampNextEnter(page);
-      // Keeps the worker's event loop busy for 3 s, so it cannot answer the classify request in time.
+      // Keeps the worker's event loop busy for 4 s from before the first keystroke, so neither the
+      // routing while typing nor the held send can get an answer in time.
       const busy = worker.evaluate(() => {
-        const end = Date.now() + 3_000;
+        const end = Date.now() + 4_000;
         while (Date.now() < end) {
           /* busy */
         }
       });
       await page.waitForTimeout(100);
+      await page.keyboard.type(WRITING);
+      await stampNextEnter(page);
       await page.keyboard.press('Enter');
       await expectSentOnce(page, WRITING, { timeout: 2_000 });
       const delay = await sendDelay(page);

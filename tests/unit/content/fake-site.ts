@@ -70,6 +70,7 @@ export function fakeContext(doc: Document, adapter: SiteAdapter, mode: 'suggest'
     book: new DecisionBook(),
     url: () => new URL('https://chatgpt.com/c/abc'),
     accepted: null,
+    routed: null,
     recordedInNewChat: new Set(),
     t: (_key, fallback) => fallback,
   };

@@ -131,3 +131,26 @@ describe('interception on a textarea chat page (jsdom)', () => {
     expect(sent).toEqual(['plain']);
   });
 });
+
+describe('routing done while typing', () => {
+  test('a held send of exactly the routed text does not ask the worker again', async () => {
+    const controller = new AbortController();
+    const site = fakeSite(document);
+    const { ctx, requests } = fakeContext(document, site.adapter, 'auto', decision('writing', 'persona'));
+    initInterceptSubmit(ctx, controller.signal);
+    ctx.routed = { text: 'What is 17 * 23?', decision: decision('math', 'neutral') };
+    site.composer.value = 'What is 17 * 23?';
+    press(site.composer);
+    await vi.waitFor(() => expect(site.sent).toEqual(['What is 17 * 23?']));
+    expect(requests.filter((r) => r.type === 'CStoBG:classify')).toEqual([]);
+    await vi.waitFor(() => expect(ctx.book.get(hashText('What is 17 * 23?'))).toMatchObject({ decision: { category: 'math' } }));
+
+    // Different text: the stale decision is not used.
+    await new Promise((r) => setTimeout(r, 0));
+    site.composer.value = 'What is 17 * 24?';
+    press(site.composer);
+    await vi.waitFor(() => expect(site.sent).toHaveLength(2));
+    expect(requests.filter((r) => r.type === 'CStoBG:classify')).toHaveLength(1);
+    controller.abort();
+  });
+});
