@@ -29,13 +29,16 @@ export async function storedSettings(worker: Worker): Promise<Settings | undefin
   });
 }
 
-/** Polls storage until `pick` of the stored settings equals `expected`. */
+/** Polls storage until `pick` of the stored settings equals `expected` (generous: CI machines are busy). */
 export async function expectStored<T>(worker: Worker, pick: (s: Settings) => T, expected: T): Promise<void> {
   await expect
-    .poll(async () => {
-      const s = await storedSettings(worker);
-      return s === undefined ? undefined : pick(s);
-    })
+    .poll(
+      async () => {
+        const s = await storedSettings(worker);
+        return s === undefined ? undefined : pick(s);
+      },
+      { timeout: 10_000 },
+    )
     .toEqual(expected);
 }
 

@@ -25,6 +25,7 @@ export function useSettings(): SettingsState {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const generation = useRef(0);
   const pending = useRef(0);
+  const failed = useRef(false);
 
   const show = useCallback((next: Settings) => {
     latest.current = next;
@@ -32,6 +33,8 @@ export function useSettings(): SettingsState {
   }, []);
 
   const load = useCallback(async () => {
+    // While saves are on their way, what the worker reads may predate them; their answers speak instead.
+    if (pending.current > 0) return;
     const started = generation.current;
     try {
       const current = await ask({ type: 'UItoBG:getSettings' });
@@ -62,10 +65,15 @@ export function useSettings(): SettingsState {
           return saved;
         } catch (e) {
           setError(String(e));
+          failed.current = true;
           return null;
         } finally {
           pending.current--;
-          if (pending.current === 0) void load();
+          // After a refused save the screen shows a value that was never stored: read back the real one.
+          if (pending.current === 0 && failed.current) {
+            failed.current = false;
+            void load();
+          }
         }
       });
       queue.current = run;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_HISTORY_DAYS, MAX_HISTORY_ENTRIES } from '../../shared/settings-schema';
 import { SITE_IDS, type SiteId } from '../../shared/settings';
 import { ask } from '../api';
@@ -40,8 +40,9 @@ interface RetentionFieldProps {
 
 /** A whole-number field that saves valid values on change and explains invalid ones instead. */
 function RetentionField({ id, label, value, max, onSave }: RetentionFieldProps) {
-  const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+  // null: show the stored value. Derived, not copied in an effect, so a late effect cannot undo typing.
+  const [edit, setEdit] = useState<string | null>(null);
+  const draft = edit ?? String(value);
   const n = Number(draft);
   const valid = /^\d+$/.test(draft.trim()) && n >= 1 && n <= max;
   return (
@@ -56,10 +57,12 @@ function RetentionField({ id, label, value, max, onSave }: RetentionFieldProps) 
         value={draft}
         aria-invalid={!valid}
         aria-describedby={valid ? undefined : `${id}-error`}
-        onInput={(e) => setDraft(e.currentTarget.value)}
+        onInput={(e) => setEdit(e.currentTarget.value)}
         onChange={(e) => {
           const next = Number(e.currentTarget.value);
-          if (Number.isInteger(next) && next >= 1 && next <= max && next !== value) onSave(next);
+          if (!/^\d+$/.test(e.currentTarget.value.trim()) || next < 1 || next > max) return;
+          setEdit(null);
+          if (next !== value) onSave(next);
         }}
       />
       {!valid && (

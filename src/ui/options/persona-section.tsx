@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_PERSONA_TEXT } from '../../router/defaults';
 import { PERSONA_LIBRARY, type LibraryPersona } from '../../router/personas/library';
 import { formatPreamble } from '../../router/preamble';
@@ -42,9 +42,10 @@ interface EditorProps {
 function PersonaTextEditor({ persona, length, inUse, settings, update }: EditorProps) {
   const saved = savedText(settings, persona, length);
   const edited = settings.router.personaOverrides[persona.id]?.[length] !== undefined;
-  const [draft, setDraft] = useState(saved);
+  // null: show the saved text. Derived rather than copied in an effect, so a late effect cannot undo typing.
+  const [edit, setEdit] = useState<string | null>(null);
+  const draft = edit ?? saved;
   const [justSaved, setJustSaved] = useState(false);
-  useEffect(() => setDraft(saved), [saved]);
 
   const id = `persona-${persona.id.replace('.', '-')}-${length}`;
   const problem = problemWith(draft);
@@ -59,6 +60,7 @@ function PersonaTextEditor({ persona, length, inUse, settings, update }: EditorP
       if (Object.keys(texts).length === 0) delete s.router.personaOverrides[persona.id];
       else s.router.personaOverrides[persona.id] = texts;
     });
+    if (result !== null) setEdit(null);
     setJustSaved(result !== null);
   }
 
@@ -82,7 +84,7 @@ function PersonaTextEditor({ persona, length, inUse, settings, update }: EditorP
         aria-invalid={problem !== null}
         aria-describedby={`${id}-count${problem ? ` ${id}-error` : ''}`}
         onInput={(e) => {
-          setDraft(e.currentTarget.value);
+          setEdit(e.currentTarget.value);
           setJustSaved(false);
         }}
       />
@@ -99,7 +101,7 @@ function PersonaTextEditor({ persona, length, inUse, settings, update }: EditorP
           type="button"
           disabled={!edited && !dirty}
           onClick={() => {
-            setDraft(persona.texts[length]);
+            setEdit(null);
             if (!edited) return;
             void update((s) => {
               const texts = { ...s.router.personaOverrides[persona.id] };

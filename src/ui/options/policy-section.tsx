@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { DEFAULT_POLICY, DEFAULT_THRESHOLD } from '../../router/defaults';
 import { CATEGORIES, type Category, type PolicyAction } from '../../router/types';
 import type { SettingsState } from '../components/use-extension-state';
@@ -21,11 +21,12 @@ const EVIDENCE_KEY: Record<Category, MessageKey> = {
 
 export function PolicySection({ state }: { state: SettingsState }) {
   const { settings, update } = state;
-  const stored = settings?.router.threshold ?? DEFAULT_THRESHOLD;
-  // The slider shows its value while dragging; the setting is written once, when the user lets go.
-  const [threshold, setThreshold] = useState(stored);
-  useEffect(() => setThreshold(stored), [stored]);
+  // While the thumb is dragged the slider shows where it is; the setting is written once, when it is let go
+  // (keyboard steps write at once). No effect copies the stored value into state: a stale copy run late
+  // would move the thumb back under a fast sequence of arrow keys.
+  const [dragged, setDragged] = useState<number | null>(null);
   if (!settings) return null;
+  const threshold = dragged ?? settings.router.threshold;
   const policy = settings.router.policy;
 
   return (
@@ -80,13 +81,14 @@ export function PolicySection({ state }: { state: SettingsState }) {
           id="threshold"
           min={0}
           max={1}
-          step={0.05}
+          step={0.01}
           value={threshold}
           aria-valuetext={percent(threshold)}
           aria-describedby="threshold-hint"
-          onInput={(e) => setThreshold(Number(e.currentTarget.value))}
+          onInput={(e) => setDragged(Number(e.currentTarget.value))}
           onChange={(e) => {
             const value = Number(e.currentTarget.value);
+            setDragged(null);
             void update((s) => void (s.router.threshold = value));
           }}
         />
