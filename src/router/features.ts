@@ -99,27 +99,39 @@ function charClass(c: number, ch: string): number {
 export function tokenize(s: string, limit = Infinity): string[] {
   const out: string[] = [];
   const lower = s.toLowerCase();
-  let word = '';
-  const flush = (): void => {
-    if (word === '') return;
-    let t = word;
-    if (t.length > 1 && (t.charCodeAt(0) === 39 || t.charCodeAt(t.length - 1) === 39)) t = t.replace(/^'+|'+$/g, '');
+  let start = -1;
+  let digits = false;
+  const flush = (end: number): void => {
+    if (start < 0) return;
+    let t = lower.slice(start, end);
+    if (digits) t = zeroDigits(t);
+    if (t.charCodeAt(0) === 39 || t.charCodeAt(t.length - 1) === 39) t = t.replace(/^'+|'+$/g, '');
     if (t !== '') out.push(t);
-    word = '';
+    start = -1;
+    digits = false;
   };
   for (let i = 0; i < lower.length && out.length < limit; i++) {
     const c = lower.charCodeAt(i);
-    const ch = lower[i] as string;
-    const k = charClass(c, ch);
-    if (k === 1) word += ch;
-    else if (k === 2) word += '0';
-    else {
-      flush();
-      if (k === 3 || k === 4) out.push(ch);
+    const k = charClass(c, lower[i] as string);
+    if (k === 1 || k === 2) {
+      if (start < 0) start = i;
+      if (k === 2) digits = true;
+    } else {
+      flush(i);
+      if (k === 3 || k === 4) out.push(lower[i] as string);
     }
   }
-  flush();
+  flush(lower.length);
   return out.length > limit ? out.slice(0, limit) : out;
+}
+
+function zeroDigits(t: string): string {
+  let r = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i] as string;
+    r += charClass(t.charCodeAt(i), ch) === 2 ? '0' : ch;
+  }
+  return r;
 }
 
 /** Hash of an instruction word feature (explanations look words up by it). */

@@ -164,7 +164,7 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
   };
   const seen = new Set<string>();
   for (const w of scored.extracted.words) {
-    if (seen.has(w) || seen.size >= 64) continue;
+    if (seen.has(w) || seen.size >= 32) continue;
     seen.add(w);
     if (w.length > 1 || /[\p{L}\p{N}]/u.test(w)) add(NS.word, wordHash(w), `"${w}"`);
   }
