@@ -40,16 +40,27 @@ function bare(text: string): number {
   return text.toLowerCase().split(/\s+/).length;
 }
 
-function timeEach(texts: readonly string[], fn: (t: string) => unknown, minRuns: number, minMs: number): number[] {
-  const out: number[] = [];
+/** Times `a` and `b` alternately on the same texts, so both see the same machine load. */
+function timePair(
+  texts: readonly string[],
+  a: (t: string) => unknown,
+  b: (t: string) => unknown,
+  minRuns: number,
+  minMs: number,
+): [number[], number[]] {
+  const ta: number[] = [];
+  const tb: number[] = [];
   const start = performance.now();
-  for (let i = 0; out.length < minRuns || performance.now() - start < minMs; i++) {
+  for (let i = 0; ta.length < minRuns || performance.now() - start < minMs; i++) {
     const t = texts[i % texts.length] as string;
-    const a = process.hrtime.bigint();
-    fn(t);
-    out.push(Number(process.hrtime.bigint() - a) / 1e6);
+    let s = process.hrtime.bigint();
+    a(t);
+    ta.push(Number(process.hrtime.bigint() - s) / 1e6);
+    s = process.hrtime.bigint();
+    b(t);
+    tb.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
-  return out;
+  return [ta, tb];
 }
 
 function quantile(xs: readonly number[], q: number): number {
@@ -89,8 +100,7 @@ let failed = false;
 for (const size of SIZES) {
   const texts = Array.from({ length: 15 }, (_, v) => promptOf(size, v));
   const runs = size >= 20_000 ? 60 : 400;
-  const routeMs = timeEach(texts, (t) => route(t, DEFAULT_ROUTER_SETTINGS), runs, 300);
-  const bareMs = timeEach(texts, bare, runs, 300);
+  const [routeMs, bareMs] = timePair(texts, (t) => route(t, DEFAULT_ROUTER_SETTINGS), bare, runs, 500);
   const med = quantile(routeMs, 0.5);
   const ratio = med / quantile(bareMs, 0.5);
   const budget = BUDGET_MS[size];
@@ -105,6 +115,6 @@ for (const size of SIZES) {
 }
 
 const huge = promptOf(1_000_000, 1);
-const hugeMs = timeEach([huge], (t) => route(t, DEFAULT_ROUTER_SETTINGS), 20, 200);
+const [hugeMs] = timePair([huge], (t) => route(t, DEFAULT_ROUTER_SETTINGS), () => undefined, 20, 200);
 console.log(`\n1,000,000 chars (beyond the budget table): route median ${fmt(quantile(hugeMs, 0.5))}`);
 if (failed) process.exitCode = 1;
