@@ -3,7 +3,7 @@ import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test'
 import type { Decision } from '../../src/router/types';
 import { defaultSettings } from '../../src/shared/defaults';
 import type { Mode, Settings, SiteId } from '../../src/shared/settings';
-import { composerOf, expect, expectSentOnce, openChat, sendButtonOf, sentTexts, test } from './support/extension';
+import { composerOf, expect, expectSentOnce, openChat, sendButtonOf, sentTexts, stopButtonOf, test, userMessagesOf } from './support/extension';
 
 /**
  * The issue #3 scenarios, per site, in Chromium with the built extension on the project's fixture pages
@@ -14,15 +14,6 @@ import { composerOf, expect, expectSentOnce, openChat, sendButtonOf, sentTexts, 
 export const WRITING = 'Write a short, warm poem about the first frost of autumn for my grandmother';
 export const MATH = 'Solve for x: 3x + 7 = 25, and show each step';
 const BADGE = '[data-persona-router-badge]';
-const USER_MESSAGE: Record<SiteId, string> = {
-  chatgpt: '[data-message-author-role="user"]',
-  claude: '[data-testid="user-message"]',
-};
-const BUSY: Record<SiteId, string> = {
-  chatgpt: 'button[data-testid="stop-button"]',
-  claude: 'button[aria-label="Stop response"]',
-};
-
 export function settingsWith(mode: Mode): Settings {
   return { ...defaultSettings(), mode };
 }
@@ -87,7 +78,7 @@ export async function badgeTexts(page: Page): Promise<string[]> {
 
 /** Waits until the site is no longer streaming, so the next Enter is not ignored by the site. */
 async function idle(page: Page, site: SiteId): Promise<void> {
-  await expect(page.locator(BUSY[site])).toHaveCount(0, { timeout: 5_000 });
+  await expect(stopButtonOf(page, site)).toHaveCount(0, { timeout: 5_000 });
 }
 
 /** A trusted Enter keydown with keyCode 229, as Chromium sends while an IME composes. */
@@ -272,7 +263,7 @@ export function extensionScenarios(site: SiteId): void {
       await expectSentOnce(page, MATH);
       const expected = ['Persona · writing', 'Neutral · math'];
       await expect(page.locator(`${BADGE} button`)).toHaveText(expected);
-      await expect(page.locator(USER_MESSAGE[site])).toHaveCount(2);
+      await expect(userMessagesOf(page, site)).toHaveCount(2);
       await page.locator(`${BADGE} button`).first().focus();
       await expect(page.locator(`${BADGE} [role="tooltip"]`).first()).toContainText('Confidence:');
       await expect(page.locator(`${BADGE} [role="tooltip"]`).first()).toContainText(`Persona added: ${writing.persona?.name}`);
@@ -282,7 +273,7 @@ export function extensionScenarios(site: SiteId): void {
       await clearStatus(worker);
       await page.reload();
       await waitReady(worker, site);
-      await expect(page.locator(USER_MESSAGE[site])).toHaveCount(2);
+      await expect(userMessagesOf(page, site)).toHaveCount(2);
       await expect(page.locator(`${BADGE} button`)).toHaveText(expected);
     });
 
@@ -298,7 +289,8 @@ export function extensionScenarios(site: SiteId): void {
         }
       });
       await page.waitForTimeout(100);
-      await page.keyboard.type(WRITING);
+      // One input event: typing key by key can outlast the busy spell on a loaded machine.
+      await page.keyboard.insertText(WRITING);
       await stampNextEnter(page);
       await page.keyboard.press('Enter');
       await expectSentOnce(page, WRITING, { timeout: 2_000 });
