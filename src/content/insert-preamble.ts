@@ -3,21 +3,17 @@ import type { SiteAdapter } from '../sites';
 /**
  * Puts a persona preamble in front of the prompt through the editor's own input path, so the site's editor
  * state (ProseMirror, Lexical, a React-controlled textarea) learns about it exactly as if the user had typed
- * it: execCommand('insertText') at a collapsed selection at the start, then a synthetic paste as fallback.
- * The result is read back through the adapter; anything but preamble + original is undone.
+ * it: typed at a collapsed selection at the start, then a synthetic paste as fallback. The result is read
+ * back through the adapter and must be exactly preamble + original; anything else is undone.
  */
 export type InsertResult = 'inserted' | 'unchanged' | 'restored' | 'damaged';
 
-/** Rich editors may merge or split blank lines of the inserted text into paragraphs; that still counts. */
-function sameUpToBlankLines(a: string, b: string): boolean {
-  const squeeze = (s: string) => s.replace(/\n{2,}/g, '\n');
-  return a === b || squeeze(a) === squeeze(b);
-}
-
+/**
+ * Exact, on purpose: an editor that turned the blank line into a single line break would send the persona
+ * glued to the prompt ("…\nprompt"), which is neither what we promise nor what hasPreamble was tuned on.
+ */
 export function holdsPreamble(now: string, preamble: string, original: string): boolean {
-  if (now === preamble + original) return true;
-  if (!now.endsWith(original)) return false;
-  return sameUpToBlankLines(now.slice(0, now.length - original.length), preamble);
+  return now === preamble + original;
 }
 
 function isTextField(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement {
@@ -75,10 +71,23 @@ const afterMutations = async () => {
   await Promise.resolve();
 };
 
-function typeText(doc: Document, text: string): boolean {
+/**
+ * Types text the way a user would. In a rich editor every "\n" is its own insertParagraph (Enter) and each
+ * line an insertText: given "Body.\n\n", Chromium's insertText makes paragraphs but Firefox's makes a single
+ * hard break, so one call cannot be trusted with line breaks. The calls run in one synchronous stretch so
+ * the editor reads them as one DOM change: a lone new empty block would look like an Enter press to
+ * ProseMirror, which then runs the site's Enter binding (send) instead of taking the text.
+ */
+function typeText(composer: HTMLElement, doc: Document, text: string): boolean {
   try {
     // Deprecated but still the one call every editor treats as real typing (and undoable).
-    return doc.execCommand('insertText', false, text);
+    if (isTextField(composer)) return doc.execCommand('insertText', false, text);
+    let typed = true;
+    text.split('\n').forEach((line, i) => {
+      if (i > 0) typed = doc.execCommand('insertParagraph', false) && typed;
+      if (line !== '') typed = doc.execCommand('insertText', false, line) && typed;
+    });
+    return typed;
   } catch {
     return false;
   }
@@ -91,7 +100,7 @@ function pasteText(composer: HTMLElement, doc: Document, text: string): boolean 
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
     composer.dispatchEvent(event);
     // An editor that handled the paste cancels the browser default; a textarea has no handler.
-    if (!event.defaultPrevented && isTextField(composer)) return typeText(doc, text);
+    if (!event.defaultPrevented && isTextField(composer)) return typeText(composer, doc, text);
     return event.defaultPrevented;
   } catch {
     return false;
@@ -106,7 +115,7 @@ export async function insertPreamble(
   original: string,
 ): Promise<InsertResult> {
   const read = () => adapter.readComposerText(composer);
-  const attempts: Array<() => boolean> = [() => typeText(doc, preamble), () => pasteText(composer, doc, preamble)];
+  const attempts: Array<() => boolean> = [() => typeText(composer, doc, preamble), () => pasteText(composer, doc, preamble)];
   for (const attempt of attempts) {
     if (!composer.isConnected) return 'unchanged';
     if (doc.activeElement !== composer) {
@@ -129,7 +138,7 @@ export async function insertPreamble(
 async function restore(composer: HTMLElement, adapter: SiteAdapter, doc: Document, original: string): Promise<InsertResult> {
   if (!composer.isConnected) return 'damaged';
   selectAll(composer, doc);
-  typeText(doc, original);
+  typeText(composer, doc, original);
   await afterMutations();
   return adapter.readComposerText(composer) === original ? 'restored' : 'damaged';
 }
