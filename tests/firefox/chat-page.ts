@@ -172,6 +172,8 @@ export class ChatPage {
           });
           const clone = message.cloneNode(true) as Element;
           clone.querySelectorAll(badgeSelector).forEach((badge) => badge.remove());
+          // A message rendered as one <p> per paragraph (Claude) has no text between them; a reader sees a break.
+          clone.querySelectorAll('p').forEach((paragraph) => paragraph.after('\n'));
           return { message: clone.textContent ?? '', badges };
         }),
       BADGE_SELECTOR,
