@@ -1,6 +1,6 @@
-import { MODES, SITE_IDS } from '../../shared/settings';
-import { modeHint, modeLabel, siteLabel } from '../components/labels';
-import { RadioGroup } from '../components/radio-group';
+import { SITE_IDS } from '../../shared/settings';
+import { siteLabel } from '../components/labels';
+import { ModeControls } from '../components/mode-controls';
 import { Switch } from '../components/switch';
 import type { SettingsState } from '../components/use-extension-state';
 import { t } from '../i18n';
@@ -12,25 +12,7 @@ export function GeneralSection({ state }: { state: SettingsState }) {
   return (
     <section id="general" aria-labelledby="general-heading">
       <h2 id="general-heading">{t('generalHeading')}</h2>
-      <Switch
-        id="auto-persona"
-        label={t('autoPersona')}
-        describedBy="auto-persona-hint"
-        checked={settings.mode === 'auto'}
-        onChange={(on) => void update((s) => void (s.mode = on ? 'auto' : 'suggest'))}
-      />
-      <p class="hint" id="auto-persona-hint">
-        {t('autoPersonaHint')}
-      </p>
-      <RadioGroup
-        name="mode"
-        legend={t('modeLegend')}
-        options={MODES}
-        value={settings.mode}
-        label={modeLabel}
-        hint={modeHint}
-        onChange={(mode) => void update((s) => void (s.mode = mode))}
-      />
+      <ModeControls settings={settings} update={update} />
       <fieldset class="sites">
         <legend>{t('sitesLegend')}</legend>
         {SITE_IDS.map((site) => (

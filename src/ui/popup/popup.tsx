@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabStatus } from '../../shared/messages';
-import { MODES } from '../../shared/settings';
 import { ask, onStorageChange } from '../api';
-import { modeHint, modeLabel, siteLabel } from '../components/labels';
-import { RadioGroup } from '../components/radio-group';
+import { modeLabel, siteLabel } from '../components/labels';
+import { ModeControls } from '../components/mode-controls';
 import { Switch } from '../components/switch';
 import { useHistory, useSettings } from '../components/use-extension-state';
 import { t } from '../i18n';
@@ -62,26 +61,7 @@ export function Popup() {
       )}
       {settings && (
         <>
-          <Switch
-            id="auto-persona"
-            label={t('autoPersona')}
-            describedBy="auto-persona-hint"
-            checked={settings.mode === 'auto'}
-            onChange={(on) => void update((s) => void (s.mode = on ? 'auto' : 'suggest'))}
-          />
-          <p class="hint flush" id="auto-persona-hint">
-            {t('autoPersonaHint')}
-          </p>
-          <RadioGroup
-            name="mode"
-            legend={t('modeLegend')}
-            options={MODES}
-            value={settings.mode}
-            label={modeLabel}
-            hint={modeHint}
-            inline
-            onChange={(mode) => void update((s) => void (s.mode = mode))}
-          />
+          <ModeControls settings={settings} update={update} compact />
           <section class="tab" aria-labelledby="tab-heading">
             <h2 id="tab-heading">{t('popupTabHeading')}</h2>
             <TabStatusLine status={status} />
