@@ -36,7 +36,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   bits: 15,
   minDf: 3,
   levels: 7,
-  epochs: 12, learningRate: 0.05, l2: 2e-5, seed: 20261126 };
+  epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
 export function rng(seed: number): () => number {
