@@ -213,12 +213,46 @@ export function exportSettings(settings: Settings): SettingsExport {
   return { app: EXPORT_APP, kind: EXPORT_KIND, version: SETTINGS_VERSION, settings: normalizeSettings(settings) };
 }
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
+/**
+ * Why an import was refused. `code` names a message in the i18n catalogue (`importError_<code>`) that
+ * takes `substitutions` in order; `error` is the same sentence in English, for logs and tests.
+ */
+export type ImportErrorCode =
+  | 'missing'
+  | 'notObject'
+  | 'unknownKey'
+  | 'notOneOf'
+  | 'notBoolean'
+  | 'notCount'
+  | 'notPersonaId'
+  | 'notText'
+  | 'personaEmpty'
+  | 'personaTooLong'
+  | 'versionMismatch'
+  | 'thresholdRange'
+  | 'foreign'
+  | 'notJson'
+  | 'badVersion'
+  | 'newerVersion'
+  | 'tooOld'
+  | 'unreadable';
 
-class ImportError extends Error {}
+export type ImportResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; error: string; code: ImportErrorCode; substitutions: string[] };
 
-function fail(message: string): never {
-  throw new ImportError(message);
+class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode,
+    readonly substitutions: string[],
+  ) {
+    super(message);
+  }
+}
+
+function fail(code: ImportErrorCode, substitutions: string[], english: string): never {
+  throw new ImportError(english, code, substitutions);
 }
 
 function list(options: readonly string[]): string {
@@ -228,33 +262,33 @@ function list(options: readonly string[]): string {
 }
 
 function requireRecord(value: unknown, path: string): Json {
-  if (value === undefined) fail(`${path} is missing.`);
-  if (!isRecord(value)) fail(`${path} must be an object.`);
+  if (value === undefined) fail('missing', [path], `${path} is missing.`);
+  if (!isRecord(value)) fail('notObject', [path], `${path} must be an object.`);
   return value;
 }
 
 function rejectUnknownKeys(obj: Json, known: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
-    if (!known.includes(key)) fail(`${path}.${key} is not a Persona Router setting.`);
+    if (!known.includes(key)) fail('unknownKey', [`${path}.${key}`], `${path}.${key} is not a Persona Router setting.`);
   }
 }
 
 function requireOneOf<T extends string>(value: unknown, options: readonly T[], path: string): T {
-  if (value === undefined) fail(`${path} is missing.`);
-  if (!isOneOf(value, options)) fail(`${path} must be ${list(options)}.`);
+  if (value === undefined) fail('missing', [path], `${path} is missing.`);
+  if (!isOneOf(value, options)) fail('notOneOf', [path, options.join(', ')], `${path} must be ${list(options)}.`);
   return value;
 }
 
 function requireBoolean(value: unknown, path: string): boolean {
-  if (value === undefined) fail(`${path} is missing.`);
-  if (typeof value !== 'boolean') fail(`${path} must be true or false.`);
+  if (value === undefined) fail('missing', [path], `${path} is missing.`);
+  if (typeof value !== 'boolean') fail('notBoolean', [path], `${path} must be true or false.`);
   return value;
 }
 
 function requireCount(value: unknown, max: number, path: string): number {
-  if (value === undefined) fail(`${path} is missing.`);
+  if (value === undefined) fail('missing', [path], `${path} is missing.`);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    fail(`${path} must be a whole number from 1 to ${max.toLocaleString('en-US')}.`);
+    fail('notCount', [path, String(max)], `${path} must be a whole number from 1 to ${max.toLocaleString('en-US')}.`);
   }
   return value;
 }
@@ -263,7 +297,7 @@ function parseOverrides(value: unknown, path: string): PersonaOverrides {
   const obj = requireRecord(value, path);
   const overrides: PersonaOverrides = {};
   for (const [id, texts] of Object.entries(obj)) {
-    if (!PERSONA_ID.test(id)) fail(`${path} has an entry "${id.slice(0, 40)}" that is not a persona id.`);
+    if (!PERSONA_ID.test(id)) fail('notPersonaId', [path, id.slice(0, 40)], `${path} has an entry "${id.slice(0, 40)}" that is not a persona id.`);
     const textsPath = `${path}.${id}`;
     const entry = requireRecord(texts, textsPath);
     rejectUnknownKeys(entry, PERSONA_LENGTHS, textsPath);
@@ -271,9 +305,13 @@ function parseOverrides(value: unknown, path: string): PersonaOverrides {
     for (const length of PERSONA_LENGTHS) {
       const text = own(entry, length);
       if (text === undefined) continue;
-      if (typeof text !== 'string') fail(`${textsPath}.${length} must be text.`);
+      if (typeof text !== 'string') fail('notText', [`${textsPath}.${length}`], `${textsPath}.${length} must be text.`);
       const problem = validatePersonaText(text);
-      if (problem) fail(`${textsPath}.${length}: ${problem}`);
+      if (problem) {
+        const where = `${textsPath}.${length}`;
+        if (text.trim() === '') fail('personaEmpty', [where], `${where}: ${problem}`);
+        fail('personaTooLong', [where, String(MAX_PERSONA_TEXT)], `${where}: ${problem}`);
+      }
       kept[length] = text;
     }
     overrides[id] = kept;
@@ -286,7 +324,7 @@ function parseSettingsObject(value: unknown): Settings {
   rejectUnknownKeys(s, ['version', 'mode', 'sites', 'router', 'history'], 'settings');
   const innerVersion = own(s, 'version');
   if (innerVersion !== undefined && innerVersion !== SETTINGS_VERSION) {
-    fail(`settings.version must be ${SETTINGS_VERSION}, the same as the file's version.`);
+    fail('versionMismatch', [String(SETTINGS_VERSION)], `settings.version must be ${SETTINGS_VERSION}, the same as the file's version.`);
   }
 
   const sitesIn = requireRecord(own(s, 'sites'), 'sites');
@@ -303,9 +341,9 @@ function parseSettingsObject(value: unknown): Settings {
     policy[category] = requireOneOf(own(policyIn, category), POLICY_ACTIONS, `router.policy.${category}`);
   }
   const threshold = own(routerIn, 'threshold');
-  if (threshold === undefined) fail('router.threshold is missing.');
+  if (threshold === undefined) fail('missing', ['router.threshold'], 'router.threshold is missing.');
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    fail('router.threshold must be a number from 0 to 1.');
+    fail('thresholdRange', [], 'router.threshold must be a number from 0 to 1.');
   }
 
   const historyIn = requireRecord(own(s, 'history'), 'history');
@@ -341,24 +379,26 @@ export function parseSettingsImport(raw: unknown): ImportResult {
       try {
         doc = JSON.parse(raw);
       } catch {
-        fail(`${FOREIGN} It is not valid JSON.`);
+        fail('notJson', [], `${FOREIGN} It is not valid JSON.`);
       }
     }
-    if (!isRecord(doc) || own(doc, 'app') !== EXPORT_APP || own(doc, 'kind') !== EXPORT_KIND) fail(FOREIGN);
+    if (!isRecord(doc) || own(doc, 'app') !== EXPORT_APP || own(doc, 'kind') !== EXPORT_KIND) fail('foreign', [], FOREIGN);
     const version = own(doc, 'version');
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      fail(`${FOREIGN} Its version is missing or invalid.`);
+      fail('badVersion', [], `${FOREIGN} Its version is missing or invalid.`);
     }
     if (version > SETTINGS_VERSION) {
-      fail(`This file comes from a newer Persona Router (settings version ${version}); update the extension to import it.`);
+      fail('newerVersion', [String(version)], `This file comes from a newer Persona Router (settings version ${version}); update the extension to import it.`);
     }
     let settings = own(doc, 'settings');
     if (version < SETTINGS_VERSION && isRecord(settings)) {
-      settings = migrate(settings, version) ?? fail(`Settings version ${version} can no longer be imported.`);
+      settings = migrate(settings, version) ?? fail('tooOld', [String(version)], `Settings version ${version} can no longer be imported.`);
     }
     return { ok: true, settings: parseSettingsObject(settings) };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, error: error.message };
-    return { ok: false, error: `${FOREIGN} It could not be read.` };
+    if (error instanceof ImportError) {
+      return { ok: false, error: error.message, code: error.code, substitutions: error.substitutions };
+    }
+    return { ok: false, error: `${FOREIGN} It could not be read.`, code: 'unreadable', substitutions: [] };
   }
 }

@@ -40,7 +40,7 @@ export function BackupSection({ state }: { state: SettingsState }) {
     setImported(
       result.ok
         ? { kind: 'preview', file: file.name, settings: result.settings }
-        : { kind: 'error', file: file.name, detail: result.error },
+        : { kind: 'error', file: file.name, detail: t(`importError_${result.code}`, ...result.substitutions) },
     );
   }
 

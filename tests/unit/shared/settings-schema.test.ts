@@ -10,6 +10,7 @@ import {
   validatePersonaText,
 } from '../../../src/shared/settings-schema';
 import type { Settings } from '../../../src/shared/settings';
+import catalogue from '../../../public/_locales/en/messages.json';
 
 function customSettings(): Settings {
   const s = defaultSettings();
@@ -257,8 +258,29 @@ describe('export and import', () => {
     ],
   ])('%s: names the field and returns no settings', (_name, mutate, message) => {
     const result = parseSettingsImport(envelopeWith(mutate));
-    expect(result).toEqual({ ok: false, error: message });
+    expect(result).toMatchObject({ ok: false, error: message });
     expect('settings' in result).toBe(false);
+  });
+
+  test.each<[string, unknown]>([
+    ['a foreign file', { app: 'dark-reader', kind: 'settings', version: 1, settings: {} }],
+    ['broken JSON', '{ not json'],
+    ['a newer version', { ...exportSettings(DEFAULT_SETTINGS), version: 2 }],
+    ['a missing field', envelopeWith((s) => delete s.router.policy.math)],
+    ['an unknown key', envelopeWith((s) => (s.theme = 'dark'))],
+    ['a bad value', envelopeWith((s) => (s.sites.claude = 'off'))],
+    ['a bad policy action', envelopeWith((s) => (s.router.policy.coding = 'always'))],
+    ['a persona too long', envelopeWith((s) => (s.router.personaOverrides.writing = { long: 'y'.repeat(2001) }))],
+  ])('%s: the error has an i18n message that names the same field', (_name, doc) => {
+    const result = parseSettingsImport(doc);
+    if (result.ok) throw new Error('expected the import to fail');
+    const entry = (catalogue as Record<string, { message: string } | undefined>)[`importError_${result.code}`];
+    expect(entry, `messages.json has no importError_${result.code}`).toBeDefined();
+    const shown = entry!.message.replace(/\$(\d)/g, (_m, n: string) => result.substitutions[Number(n) - 1] ?? '');
+    expect(shown).not.toMatch(/\$\d/);
+    const field = result.error.match(/^[\w.]+(?= |:)/)?.[0];
+    if (field) expect(shown.startsWith(field)).toBe(true);
+    else expect(shown).toBe(result.error);
   });
 
   test('a missing settings object is reported', () => {
