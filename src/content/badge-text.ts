@@ -4,21 +4,23 @@ import type { Known } from './decision-book';
 export type Translate = (key: string, fallback: string, substitutions?: string[]) => string;
 const english: Translate = (_key, fallback) => fallback;
 
-export type BadgeKind = 'persona' | 'neutral' | 'not-routed';
+export type BadgeKind = 'persona' | 'suggested' | 'neutral' | 'not-routed';
 
+/** What the message carries: a persona only when one was really added, so a suggestion left alone says so. */
 export function badgeKind(known: Known): BadgeKind {
   if (known.outcome === 'not-routed' || !known.decision || known.decision.category === null) return 'not-routed';
+  if (known.decision.route === 'persona' && known.outcome === 'unchanged') return 'suggested';
   return known.decision.route;
 }
 
-/** The badge's visible text: the route and the category, e.g. "Persona · writing". */
+/** The badge's visible text: the route and the category, e.g. "Persona · writing", "Suggested · writing". */
 export function badgeLabel(known: Known, t: Translate = english): string {
   const kind = badgeKind(known);
   if (kind === 'not-routed' || !known.decision?.category) return t('badgeNotRouted', 'Not routed');
   const category = t(`badgeCategory_${known.decision.category}`, known.decision.category);
-  return kind === 'persona'
-    ? t('badgePersona', `Persona · ${category}`, [category])
-    : t('badgeNeutral', `Neutral · ${category}`, [category]);
+  if (kind === 'persona') return t('badgePersona', `Persona · ${category}`, [category]);
+  if (kind === 'suggested') return t('badgeSuggested', `Suggested · ${category}`, [category]);
+  return t('badgeNeutral', `Neutral · ${category}`, [category]);
 }
 
 /** The popover lines: confidence, reason and what happened to the persona. */

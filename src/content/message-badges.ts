@@ -20,6 +20,7 @@ const BADGE_CSS = `
 button { all: unset; cursor: default; font: 11px/1.4 system-ui, sans-serif; padding: 1px 8px; border-radius: 999px;
   color: #57606a; background: #f6f8fa; border: 1px solid #d0d7de; }
 :host([${BADGE_ATTRIBUTE}="persona"]) button { color: #8250df; border-color: #c297ff; }
+:host([${BADGE_ATTRIBUTE}="suggested"]) button { color: #8250df; border-style: dashed; }
 :host([${BADGE_ATTRIBUTE}="not-routed"]) button { color: #9a6700; border-color: #d4a72c; }
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 [role="tooltip"] { display: none; position: absolute; right: 0; top: calc(100% + 4px); z-index: 2147483646;

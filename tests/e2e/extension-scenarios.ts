@@ -220,6 +220,8 @@ export function extensionScenarios(site: SiteId): void {
       await expect(chip).toHaveCount(0);
       await page.keyboard.press('Enter');
       await expectSentOnce(page, `${WRITING} please`);
+      // The badge tells what was sent: the persona was only suggested.
+      await expect(page.locator(`${BADGE} button`)).toHaveText(['Suggested · writing']);
     });
 
     test(`Shift+Enter adds a newline and sends nothing [${site}]`, async ({ page, worker }) => {

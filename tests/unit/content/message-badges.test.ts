@@ -14,6 +14,10 @@ describe('badge text', () => {
   test('neutral route names the category', () => {
     expect(badgeLabel({ decision: decision('math', 'neutral'), outcome: 'unchanged' })).toBe('Neutral · math');
   });
+  test('a persona route says "Persona" only when the persona was really added', () => {
+    expect(badgeLabel({ decision: decision('writing', 'persona'), outcome: 'unchanged' })).toBe('Suggested · writing');
+    expect(badgeLabel({ decision: decision('writing', 'persona'), outcome: 'suggested-accepted' })).toBe('Persona · writing');
+  });
   test('no decision, a failed insert or an empty prompt read "Not routed"', () => {
     expect(badgeLabel({ decision: null, outcome: 'not-routed' })).toBe('Not routed');
     expect(badgeLabel({ decision: decision('writing', 'persona'), outcome: 'not-routed' })).toBe('Not routed');
