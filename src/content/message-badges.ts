@@ -1,5 +1,6 @@
 import { hashText } from '../shared/text-hash';
 import { badgeDetails, badgeKind, badgeLabel } from './badge-text';
+import { createShadowHost } from './shadow-host';
 import type { ContentContext } from './context';
 import type { Known } from './decision-book';
 
@@ -39,17 +40,14 @@ interface BadgeParts {
 const badges = new WeakMap<HTMLElement, BadgeParts & { hash: string }>();
 
 function createBadge(doc: Document): BadgeParts {
-  const host = doc.createElement('span');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
+  const { host, root } = createShadowHost(doc, 'span', BADGE_CSS);
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-describedby', 'tip');
   const tip = doc.createElement('div');
   tip.id = 'tip';
   tip.setAttribute('role', 'tooltip');
-  root.append(style, button, tip);
+  root.append(button, tip);
   return { host, button, tip };
 }
 

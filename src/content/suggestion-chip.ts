@@ -1,6 +1,7 @@
 import type { Decision } from '../router/types';
 import type { ContentContext } from './context';
 import { insertPreamble } from './insert-preamble';
+import { createShadowHost } from './shadow-host';
 
 /**
  * While the user types, the prompt is routed (debounced, in the worker); when the route is a persona the
@@ -42,11 +43,8 @@ interface Chip {
 
 function createChip(ctx: ContentContext, onInsert: () => void, onDismiss: () => void): Chip {
   const { doc } = ctx;
-  const host = doc.createElement('div');
+  const { host, root } = createShadowHost(doc, 'div', CHIP_CSS);
   host.setAttribute(CHIP_ATTRIBUTE, '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CHIP_CSS;
   const box = doc.createElement('div');
   box.className = 'chip';
   box.setAttribute('role', 'group');
@@ -61,7 +59,7 @@ function createChip(ctx: ContentContext, onInsert: () => void, onDismiss: () => 
   dismiss.type = 'button';
   dismiss.textContent = ctx.t('chipDismiss', 'Dismiss');
   box.append(label, insert, dismiss);
-  root.append(style, box);
+  root.append(box);
   insert.addEventListener('click', onInsert);
   dismiss.addEventListener('click', onDismiss);
   box.addEventListener('keydown', (event) => {
