@@ -108,7 +108,7 @@ describe.skipIf(!present)('training with hand labels', () => {
         line({ id: added.id, category: 'reasoning' }) +
         line({ id: heldBack.id, category: 'math' }),
     });
-    const find = (items: { text: string }[], text: string) => items.filter((it) => it.text === text);
+    const find = <T extends { text: string }>(items: T[], text: string): T[] => items.filter((it) => it.text === text);
 
     expect(find(without, dropped.text).map((it) => it.category)).toEqual(['writing']);
     expect(find(without, added.text)).toEqual([]);
