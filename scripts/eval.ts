@@ -13,6 +13,7 @@ import { CATEGORIES, type Category } from '../src/router/types';
 import {
   EVAL_ONLY_SETS,
   isHeldBack,
+  loadHandLabels,
   loadOwnExamples,
   loadPublicSet,
   sharedDataPresent,
@@ -36,6 +37,8 @@ interface EvalSet {
   note: string;
   items: { text: string; truth: Category }[];
   unlabeled: string[];
+  /** Texts counted in another row of the same set (hand labels win), left out of the pooled tables. */
+  pooledElsewhere?: ReadonlySet<string>;
 }
 
 const model = loadModel();
@@ -58,12 +61,27 @@ if (!shared) {
   for (const name of TRAINABLE_SETS) {
     const items = loadPublicSet(name).filter((it) => isHeldBack(it.text));
     const ifeval = name === 'ifeval';
+    const hand = loadHandLabels(name);
     sets.push({
       name,
+      pooledElsewhere: new Set(items.filter((it) => hand.has(it.id)).map((it) => it.text)),
       note: ifeval ? 'held-back, labels by the training rules' : 'held-back split',
-      items: labeled(items, ifeval ? trainingLabel : (it) => it.category),
-      unlabeled: items.filter((it) => (ifeval ? trainingLabel(it) : it.category) === null).map((it) => it.text),
+      items: labeled(items, ifeval ? (it) => trainingLabel(it) : (it) => it.category),
+      unlabeled: items
+        .filter((it) => (ifeval ? trainingLabel(it) : it.category) === null && !hand.has(it.id))
+        .map((it) => it.text),
     });
+    // Held-back items a person labeled (data/labels/<set>.jsonl): never trained on, labels independent of
+    // the set's tag mapping and of our rules.
+    if (hand.size > 0) {
+      const byHand = items.filter((it) => hand.has(it.id));
+      sets.push({
+        name: `${name} (hand labels)`,
+        note: `held-back, ${byHand.length} hand-labeled`,
+        items: labeled(byHand, (it) => hand.get(it.id) ?? null),
+        unlabeled: [],
+      });
+    }
   }
   for (const name of EVAL_ONLY_SETS) {
     const items = loadPublicSet(name);
@@ -129,7 +147,9 @@ if (unlabeled.length > 0) {
   }
 }
 
-const heldBack = results.filter((r) => !r.set.note.startsWith('evaluation only')).flatMap((r) => r.model8);
+const heldBack = results
+  .filter((r) => !r.set.note.startsWith('evaluation only'))
+  .flatMap((r) => r.model8.filter((_, i) => !r.set.pooledElsewhere?.has(r.set.items[i]?.text ?? '')));
 const evalOnly = results.filter((r) => r.set.note.startsWith('evaluation only')).flatMap((r) => r.model8);
 console.log('\n## Reliability: held-back splits (own + trainable public)\n');
 console.log(reliabilityTable(heldBack));

@@ -11,6 +11,8 @@ import { stableTextHash } from '../../src/router/features';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'data/examples');
+/** Hand labels by id for unlabeled items of the public sets: data/labels/<set>.jsonl (optional, may be partial). */
+export const LABELS_DIR = process.env.PR_ROUTER_LABELS ?? join(REPO_ROOT, 'data/labels');
 /** Public sets; absent in a user's clone. PR_ROUTER_DATA points elsewhere (tests use it to simulate absence). */
 export const SHARED_DIR = process.env.PR_ROUTER_DATA ?? resolve(REPO_ROOT, '../shared/data/router');
 
@@ -29,6 +31,8 @@ export const TRAINABLE_SETS = [
 export const EVAL_ONLY_SETS = ['autoj_scenario', 'flask', 'self_instruct_user', 'koala'] as const;
 
 export interface Item {
+  /** The set's own id ("just_eval:12"); own examples get "own:<file>:<line>". */
+  id: string;
   text: string;
   /** null: the set's label does not map to a category. */
   category: Category | null;
@@ -71,10 +75,11 @@ export function readJsonl(path: string): Record<string, unknown>[] {
 export function loadPublicSet(name: string): Item[] {
   const path = join(SHARED_DIR, `${name}.jsonl`);
   if (!existsSync(path)) return [];
-  return readJsonl(path).flatMap((o) => {
+  return readJsonl(path).flatMap((o, i) => {
     if (typeof o.text !== 'string' || o.text.trim() === '') return [];
     return [
       {
+        id: typeof o.id === 'string' ? o.id : `${name}:#${i + 1}`,
         text: o.text,
         category: isCategory(o.category) ? o.category : null,
         source: name,
@@ -98,7 +103,7 @@ export function loadOwnExamples(): Item[] {
       if (typeof o.text !== 'string' || o.text.trim() === '') return;
       if (!isCategory(o.category)) throw new Error(`${path}: item ${i + 1} has unknown category ${String(o.category)}`);
       const tags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : [];
-      out.push({ text: o.text, category: o.category, source: 'own', sourceLabel: f, tags });
+      out.push({ id: `own:${f}:${i + 1}`, text: o.text, category: o.category, source: 'own', sourceLabel: f, tags });
     });
   }
   return out;
@@ -109,4 +114,33 @@ export function ownExampleFiles(): string[] {
   return readdirSync(EXAMPLES_DIR)
     .filter((f) => f.endsWith('.jsonl'))
     .sort();
+}
+
+/** id → category (null: the labeler found no category; leave the item out). */
+export type HandLabels = ReadonlyMap<string, Category | null>;
+
+/**
+ * The hand labels of one set, from `<dir>/<set>.jsonl` (lines {"id", "category": <category> | null, "note"?}).
+ * An absent file is no labels. A line that is not JSON, has no id, names an unknown category, or repeats an id
+ * with a different category is an error naming the file and line: a typo must not silently change training.
+ */
+export function loadHandLabels(set: string, dir: string = LABELS_DIR): Map<string, Category | null> {
+  const path = join(dir, `${set}.jsonl`);
+  const out = new Map<string, Category | null>();
+  if (!existsSync(path)) return out;
+  readJsonl(path).forEach((o, i) => {
+    const where = `${path}: label ${i + 1}`;
+    if (typeof o.id !== 'string' || o.id === '') throw new Error(`${where} has no id`);
+    if (!('category' in o)) throw new Error(`${where} (${o.id}) has no category field`);
+    const c = o.category;
+    if (c !== null && !isCategory(c)) throw new Error(`${where} (${o.id}) has unknown category ${String(c)}`);
+    if (out.has(o.id) && out.get(o.id) !== c) throw new Error(`${where}: ${o.id} labeled twice, differently`);
+    out.set(o.id, c);
+  });
+  return out;
+}
+
+/** The sets that have a hand-label file, in TRAINABLE_SETS order. */
+export function handLabeledSets(dir: string = LABELS_DIR): string[] {
+  return TRAINABLE_SETS.filter((s) => existsSync(join(dir, `${s}.jsonl`)));
 }

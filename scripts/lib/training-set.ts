@@ -8,9 +8,12 @@ import { stableTextHash } from '../../src/router/features';
 import {
   EVAL_ONLY_SETS,
   isHeldBack,
+  LABELS_DIR,
+  loadHandLabels,
   loadOwnExamples,
   loadPublicSet,
   TRAINABLE_SETS,
+  type HandLabels,
   type Item,
 } from './data';
 
@@ -45,8 +48,13 @@ const SUMMARY_OF_GIVEN =
 const REWRITE_VERB = /^(?:simplify|rewrite|paraphrase|proofread|rephrase|polish|reword)\b/i;
 const SUMMARY_VERB = /^(?:summari[sz]e|extract)\b/i;
 
-/** The label an item trains with (null: left out); eval also uses it for IFEval, which has none. */
-export function trainingLabel(item: Item): Category | null {
+/**
+ * The label an item trains with (null: left out); eval also uses it for IFEval, which has none. A hand label
+ * (data/labels/<set>.jsonl) wins over the set's own label and over the rules below: it was given by reading
+ * the prompt under the project's boundary rules, which the tag mappings and the IFEval rule only approximate.
+ */
+export function trainingLabel(item: Item, hand?: HandLabels): Category | null {
+  if (hand?.has(item.id)) return hand.get(item.id) ?? null;
   if ((item.source === 'ifeval' || item.source === 'just_eval') && SUMMARY_OF_GIVEN.test(item.text.slice(0, 200))) {
     return 'extraction';
   }
@@ -73,24 +81,27 @@ export interface TrainingSet {
 }
 
 /** The training items, in a fixed order (source, then text hash), with balanced weights. */
-export function buildTrainingSet(): TrainingSet {
+export function buildTrainingSet(labelsDir: string = LABELS_DIR): TrainingSet {
   const forbidden = new Set<string>();
   for (const name of EVAL_ONLY_SETS) for (const it of loadPublicSet(name)) forbidden.add(key(it.text));
 
-  const candidates: { item: Item; category: Category }[] = [];
-  const sources: Item[][] = [loadOwnExamples(), ...TRAINABLE_SETS.map((n) => loadPublicSet(n))];
-  for (const items of sources) {
-    const kept: { item: Item; category: Category }[] = [];
+  const candidates: { item: Item; category: Category; hand: boolean }[] = [];
+  const sources: [string, Item[]][] = [['own', loadOwnExamples()], ...TRAINABLE_SETS.map((n) => [n, loadPublicSet(n)] as [string, Item[]])];
+  for (const [name, items] of sources) {
+    const hand = name === 'own' ? new Map<string, Category | null>() : loadHandLabels(name, labelsDir);
+    const kept: { item: Item; category: Category; hand: boolean }[] = [];
     for (const item of items) {
       if (isHeldBack(item.text)) continue;
-      const category = trainingLabel(item);
+      const category = trainingLabel(item, hand);
       if (category === null) continue;
       if (forbidden.has(key(item.text))) continue;
-      kept.push({ item, category });
+      kept.push({ item, category, hand: hand.has(item.id) });
     }
     kept.sort((a, b) => stableTextHash(a.item.text) - stableTextHash(b.item.text) || (a.item.text < b.item.text ? -1 : 1));
-    const cap = SOURCE_CAP[items[0]?.source ?? ''] ?? Infinity;
-    candidates.push(...kept.slice(0, cap));
+    // The cap is against a source drowning the rest with its own (mapped or rule-made) labels; hand-labeled
+    // items were each chosen by a person and are kept.
+    const cap = SOURCE_CAP[name] ?? Infinity;
+    candidates.push(...kept.filter((k) => k.hand), ...kept.filter((k) => !k.hand).slice(0, cap));
   }
 
   const seen = new Set<string>();
@@ -104,10 +115,10 @@ export function buildTrainingSet(): TrainingSet {
   const perCategory = new Map<Category, number>();
   for (const { category } of unique) perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
   const mean = unique.length / Math.max(1, perCategory.size);
-  const items = unique.map(({ item, category }) => ({
+  const items = unique.map(({ item, category, hand }) => ({
     text: item.text,
     category,
-    source: item.source,
+    source: hand ? `${item.source} (hand)` : item.source,
     weight: Math.min(3, Math.max(0.5, mean / (perCategory.get(category) ?? 1))),
   }));
 
