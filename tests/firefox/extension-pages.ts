@@ -68,4 +68,16 @@ export class ControlPage {
   classify(text: string): Promise<Decision> {
     return ask(this.page, { type: 'UItoBG:classify', text });
   }
+
+  /**
+   * When the loaded background page started (its performance.timeOrigin, ms since the epoch), or null while
+   * it is suspended. Firefox's extension.getBackgroundPage() only looks: unlike a message, it never wakes an
+   * event page, so this can watch the background go idle and come back without changing what it watches.
+   */
+  backgroundStartedAt(): Promise<number | null> {
+    return this.page.evaluate(() => {
+      const api = (globalThis as unknown as { browser: { extension: { getBackgroundPage(): Window | null } } }).browser;
+      return api.extension.getBackgroundPage()?.performance.timeOrigin ?? null;
+    });
+  }
 }
