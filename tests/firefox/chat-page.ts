@@ -117,6 +117,35 @@ export class ChatPage {
     await button.click();
   }
 
+  /** Marks, in the page, when the next Enter keydown happens, before any listener of the extension sees it. */
+  async stampNextEnter(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __enterAt?: number };
+      delete w.__enterAt;
+      // The window's capture phase runs before the content script's listeners on the document.
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key === 'Enter' && w.__enterAt === undefined) w.__enterAt = event.timeStamp;
+        },
+        { capture: true },
+      );
+    });
+  }
+
+  /**
+   * For the stamped Enter and the last prompt the site received: the time between them (ms) and when the Enter
+   * happened (ms since the epoch, to compare with other documents' clocks).
+   */
+  sendTiming(): Promise<{ delay: number; enterEpoch: number }> {
+    return this.page.evaluate(() => {
+      const enterAt = (window as unknown as { __enterAt?: number }).__enterAt;
+      const last = window.__fixtureSent.at(-1);
+      if (enterAt === undefined || !last) throw new Error('no stamped Enter or no prompt received');
+      return { delay: last.at - enterAt, enterEpoch: performance.timeOrigin + enterAt };
+    });
+  }
+
   /** Every prompt the fixture site received on this page load, in order. */
   sent(): Promise<string[]> {
     return this.page.evaluate(() => window.__fixtureSent.map((entry) => entry.text));

@@ -30,7 +30,7 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<LaunchedFirefox> {
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<LaunchedFirefox> {
   if (!(await stat(path.join(EXTENSION_DIR, 'manifest.json')).catch(() => null))) {
     throw new Error(`${EXTENSION_DIR}/manifest.json not found: run \`npm run build\` first`);
   }
@@ -56,6 +56,7 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
         'network.connectivity-service.enabled': false,
         'browser.safebrowsing.update.enabled': false,
         'app.update.enabled': false,
+        ...extraPrefs,
       },
       // WebDriver BiDi refuses to open privileged (moz-extension://) documents without this.
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },

@@ -21,7 +21,7 @@ export interface Scenario {
   run(env: Env, site: SiteId): Promise<void>;
 }
 
-const WRITING = 'Write a short poem about drinking green tea on a rainy morning';
+export const WRITING = 'Write a short poem about drinking green tea on a rainy morning';
 const MATH = 'Solve for x: 3x + 7 = 22. Show each step.';
 const WITH_PERSONA = 'You are a seasoned travel writer. Write a short blog post about a rainy weekend in Lisbon.';
 /** How long the fixture streams its answer (tests/fixtures/sites/app/chat-app.ts STREAM_MS) plus slack. */
@@ -39,7 +39,7 @@ function autoSend(decision: Decision, prompt: string): string {
 }
 
 /** The router has to see the writing prompt as writing with a persona, or the scenario tests nothing. */
-async function writingDecision(env: Env, prompt = WRITING): Promise<Decision & { persona: NonNullable<Decision['persona']> }> {
+export async function writingDecision(env: Env, prompt = WRITING): Promise<Decision & { persona: NonNullable<Decision['persona']> }> {
   const decision = await env.control.classify(prompt);
   assert.equal(decision.category, 'writing', `the router classified the writing prompt as ${decision.category}`);
   assert.equal(decision.route, 'persona', `the writing prompt was routed ${decision.route}: ${decision.reason}`);
@@ -49,7 +49,7 @@ async function writingDecision(env: Env, prompt = WRITING): Promise<Decision & {
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-async function withChat(env: Env, site: SiteId, body: (chat: ChatPage) => Promise<void>, pathname?: string): Promise<void> {
+export async function withChat(env: Env, site: SiteId, body: (chat: ChatPage) => Promise<void>, pathname?: string): Promise<void> {
   const chat = await ChatPage.open(env.browser, site, pathname);
   try {
     await body(chat);
@@ -63,7 +63,7 @@ async function withChat(env: Env, site: SiteId, body: (chat: ChatPage) => Promis
  * the prompt exactly as typed: the same strict check the Chromium suite makes (tests/e2e/extension-scenarios.ts).
  * On failure, says whether only the separator differs, the one difference seen in Firefox so far.
  */
-function assertPreamblePlusPrompt(actual: string, preamble: string, prompt: string, what: string): void {
+export function assertPreamblePlusPrompt(actual: string, preamble: string, prompt: string, what: string): void {
   if (actual === preamble + prompt) return;
   const body = preamble.trimEnd();
   if (actual.startsWith(body) && actual.endsWith(prompt) && actual.length > body.length + prompt.length) {
