@@ -85,7 +85,7 @@ console.log(
 );
 console.log(`Model file: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gzipSync(raw).length / 1024).toFixed(1)} KB gzipped`);
 console.log(
-  `Model load (JSON.parse + decode): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,
+  `Model load (JSON.parse + checks): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,
 );
 
 // Warm up both paths so the JIT has compiled them before anything is timed.

@@ -1,7 +1,8 @@
 /**
- * The intent model: a multinomial logistic regression over hashed features (see features.ts), with int8
- * weights and a per-class scale, and a temperature that calibrates its probabilities. The weights are a
- * generated artifact (model/weights.json, written by `npm run train`); this file only reads and scores.
+ * The intent model: a multinomial logistic regression over hashed features (see features.ts), with 4-bit
+ * integer weights and a per-class scale, and a temperature that calibrates its probabilities. The weights
+ * are a generated artifact (model/weights.json, written by `npm run train` through
+ * scripts/lib/build-model.ts); this file only reads and scores.
  */
 import { CATEGORIES, type Category } from './types';
 import {
@@ -17,7 +18,14 @@ import {
 
 export const CLASS_COUNT = CATEGORIES.length;
 
-/** The committed weights file, as JSON. */
+/** The weights file's format (see ModelArtifact.weights); build-model.ts writes it. */
+export const MODEL_FORMAT = 2;
+/** Character code of a zero weight in the weights string ('h'): a weight is its code minus this. */
+export const WEIGHT_ZERO = 104;
+/** Weights are integers in -WEIGHT_LEVELS..WEIGHT_LEVELS. */
+export const WEIGHT_LEVELS = 7;
+
+/** The committed weights file, as JSON (and, with format 1, the trainer's quantized output). */
 export interface ModelArtifact {
   format: number;
   /** log2 of the number of hash buckets. */
@@ -27,11 +35,13 @@ export interface ModelArtifact {
   /** Divides the logits before the softmax; fitted on out-of-fold predictions. */
   temperature: number;
   bias: readonly number[];
-  /** weight = int8 * scales[class]. */
+  /** weight = integer * scales[class]. */
   scales: readonly number[];
   /**
-   * base64 of the buckets × classes weights, bucket-major, two per byte (low nibble first), each stored as
-   * value + 7 (values are -7..7).
+   * The buckets × classes integer weights, bucket-major. Format 2 (the file): one character per weight,
+   * code = value + WEIGHT_ZERO ('a'..'o' for -7..7), read in place while scoring, so loading decodes
+   * nothing (unpacking 2^18 weights used to cost a cold worker tens of milliseconds). Format 1 (the
+   * trainer's quantize output only): base64, two per byte (low nibble first), each value + 7.
    */
   weights: string;
   /** What the model was trained on (counts only), for the record. */
@@ -45,7 +55,8 @@ export interface Model {
   bias: Float64Array;
   scales: Float64Array;
   namespaceWeights: Float64Array;
-  weights: Int8Array;
+  /** ModelArtifact.weights (format 2): weight of bucket b, class c is code(b * CLASS_COUNT + c) - WEIGHT_ZERO. */
+  weights: string;
 }
 
 export interface Scored {
@@ -56,27 +67,20 @@ export interface Scored {
   counts: Int32Array;
 }
 
-/** Unpacks the nibble-packed base64 weights (see ModelArtifact.weights). */
-function decodeWeights(s: string): Int8Array {
-  const binary = atob(s);
-  const out = new Int8Array(binary.length * 2);
-  for (let i = 0; i < binary.length; i++) {
-    const b = binary.charCodeAt(i);
-    out[2 * i] = (b & 15) - 7;
-    out[2 * i + 1] = (b >> 4) - 7;
-  }
-  return out;
+/** The integer weight at index `i` (bucket * CLASS_COUNT + class). */
+export function weightAt(model: Model, i: number): number {
+  return model.weights.charCodeAt(i) - WEIGHT_ZERO;
 }
 
 export function modelFromArtifact(a: ModelArtifact): Model {
-  if (a.format !== 1) throw new Error(`unknown model format ${String(a.format)}`);
+  if (a.format !== MODEL_FORMAT) throw new Error(`unknown model format ${String(a.format)}`);
   if (a.classes.length !== CLASS_COUNT || a.classes.some((c, i) => c !== CATEGORIES[i])) {
     throw new Error('model classes do not match CATEGORIES');
   }
   if (a.namespaceWeights.length !== NAMESPACE_COUNT) throw new Error('model namespaces do not match');
-  const weights = decodeWeights(a.weights);
-  if (weights.length !== (1 << a.bits) * CLASS_COUNT) {
-    throw new Error(`model weights have ${weights.length} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
+  const weights = a.weights;
+  if (typeof weights !== 'string' || weights.length !== (1 << a.bits) * CLASS_COUNT) {
+    throw new Error(`model weights have ${String(weights.length)} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
   }
   return {
     bits: a.bits,
@@ -104,7 +108,11 @@ export function logits(model: Model, text: string): { logits: Float64Array; extr
     const row = ((hash[i] as number) & mask) * CLASS_COUNT;
     const base = ns * CLASS_COUNT;
     counts[ns] = (counts[ns] as number) + 1;
-    for (let c = 0; c < CLASS_COUNT; c++) acc[base + c] = (acc[base + c] as number) + (weights[row + c] as number);
+    for (let c = 0; c < CLASS_COUNT; c++) acc[base + c] = (acc[base + c] as number) + weights.charCodeAt(row + c);
+  }
+  // The sums above are of character codes: take the offset off (integers, so still exact).
+  for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
+    for (let c = 0; c < CLASS_COUNT; c++) acc[ns * CLASS_COUNT + c] = (acc[ns * CLASS_COUNT + c] as number) - WEIGHT_ZERO * (counts[ns] as number);
   }
   const out = Float64Array.from(model.bias);
   for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
@@ -156,9 +164,9 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
     const row = (hash & model.mask) * CLASS_COUNT;
     let others = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      if (k !== c) others += (model.weights[row + k] as number) * (model.scales[k] as number);
+      if (k !== c) others += weightAt(model, row + k) * (model.scales[k] as number);
     }
-    const own = (model.weights[row + c] as number) * (model.scales[c] as number);
+    const own = weightAt(model, row + c) * (model.scales[c] as number);
     const f = namespaceFactor(model, ns, scored.counts[ns] as number);
     byLabel.set(key, f * (own - others / (CLASS_COUNT - 1)));
   };
