@@ -12,8 +12,8 @@ import {
   NAMESPACE_NORMALISED,
   NS,
   structHash,
-  wordHash,
   type Extracted,
+  type TokenScan,
 } from './features';
 
 export const CLASS_COUNT = CATEGORIES.length;
@@ -57,6 +57,12 @@ export interface Model {
   namespaceWeights: Float64Array;
   /** ModelArtifact.weights (format 2): weight of bucket b, class c is code(b * CLASS_COUNT + c) - WEIGHT_ZERO. */
   weights: string;
+  /**
+   * The rows scoring has met so far, packed: nibble c of rows[b] is weight (b, c) + 8 (1..15, so 0 means
+   * "not packed yet"). Filled as buckets are first touched, so no load ever unpacks the whole table, and
+   * half the size of the string, so more of it stays in cache.
+   */
+  rows: Int32Array;
 }
 
 export interface Scored {
@@ -78,6 +84,8 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     throw new Error('model classes do not match CATEGORIES');
   }
   if (a.namespaceWeights.length !== NAMESPACE_COUNT) throw new Error('model namespaces do not match');
+  // Scoring packs a row of eight 4-bit weights into one 32-bit integer.
+  if (CLASS_COUNT !== 8) throw new Error('the packed scoring needs exactly eight classes');
   const weights = a.weights;
   if (typeof weights !== 'string' || weights.length !== (1 << a.bits) * CLASS_COUNT) {
     throw new Error(`model weights have ${String(weights.length)} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
@@ -90,36 +98,70 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     scales: Float64Array.from(a.scales),
     namespaceWeights: Float64Array.from(a.namespaceWeights),
     weights,
+    rows: new Int32Array(1 << a.bits),
   };
 }
 
-// Scoring is synchronous and single-threaded: one list serves every call.
+/** Row `b` of the weights packed into one integer (see Model.rows). */
+function packRow(model: Model, b: number): number {
+  const w = model.weights;
+  const i = b * CLASS_COUNT;
+  let p = 0;
+  for (let c = CLASS_COUNT - 1; c >= 0; c--) p = (p << 4) | (w.charCodeAt(i + c) - WEIGHT_ZERO + 8);
+  model.rows[b] = p;
+  return p;
+}
+
+// Scoring is synchronous and single-threaded: one list and one set of sums serve every call.
 const scratch = new FeatureList();
+/** Per namespace: classes 0, 2, 4, 6 (even) and 1, 3, 5, 7 (odd) summed in the four bytes of one integer. */
+const evenSums = new Int32Array(NAMESPACE_COUNT);
+const oddSums = new Int32Array(NAMESPACE_COUNT);
+const pending = new Int32Array(NAMESPACE_COUNT);
+const LANES = 0x0f0f0f0f;
+/** Byte lanes take 16 nibbles of at most 15 (240) before they must be emptied into `acc`. */
+const LANE_ADDS = 16;
+
+function emptyLanes(acc: Int32Array, ns: number): void {
+  const even = evenSums[ns] as number;
+  const odd = oddSums[ns] as number;
+  const base = ns * CLASS_COUNT;
+  for (let k = 0; k < 4; k++) {
+    acc[base + 2 * k] = (acc[base + 2 * k] as number) + ((even >>> (8 * k)) & 255);
+    acc[base + 2 * k + 1] = (acc[base + 2 * k + 1] as number) + ((odd >>> (8 * k)) & 255);
+  }
+  evenSums[ns] = 0;
+  oddSums[ns] = 0;
+  pending[ns] = 0;
+}
 
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
-  const acc = new Float64Array(NAMESPACE_COUNT * CLASS_COUNT);
+  const acc = new Int32Array(NAMESPACE_COUNT * CLASS_COUNT);
   const counts = new Int32Array(NAMESPACE_COUNT);
-  const { mask, weights } = model;
+  const { mask, rows } = model;
   const extracted = extractFeatures(text, scratch);
   const { ns: nsOf, hash } = scratch;
+  // Integer sums of packed rows, eight classes at a time (exact, so the order of the features is free).
   for (let i = 0; i < scratch.length; i++) {
     const ns = nsOf[i] as number;
-    const row = ((hash[i] as number) & mask) * CLASS_COUNT;
-    const base = ns * CLASS_COUNT;
+    const b = (hash[i] as number) & mask;
+    let p = rows[b] as number;
+    if (p === 0) p = packRow(model, b);
+    evenSums[ns] = (evenSums[ns] as number) + (p & LANES);
+    oddSums[ns] = (oddSums[ns] as number) + ((p >>> 4) & LANES);
     counts[ns] = (counts[ns] as number) + 1;
-    for (let c = 0; c < CLASS_COUNT; c++) acc[base + c] = (acc[base + c] as number) + weights.charCodeAt(row + c);
-  }
-  // The sums above are of character codes: take the offset off (integers, so still exact).
-  for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
-    for (let c = 0; c < CLASS_COUNT; c++) acc[ns * CLASS_COUNT + c] = (acc[ns * CLASS_COUNT + c] as number) - WEIGHT_ZERO * (counts[ns] as number);
+    if ((pending[ns] = (pending[ns] as number) + 1) === LANE_ADDS) emptyLanes(acc, ns);
   }
   const out = Float64Array.from(model.bias);
   for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
+    emptyLanes(acc, ns);
     const f = namespaceFactor(model, ns, counts[ns] as number);
     if (f === 0) continue;
+    // Each packed weight carried +8: take it off, then weigh as the trainer did.
+    const offset = 8 * (counts[ns] as number);
     for (let c = 0; c < CLASS_COUNT; c++) {
-      out[c] = (out[c] as number) + f * (acc[ns * CLASS_COUNT + c] as number) * (model.scales[c] as number);
+      out[c] = (out[c] as number) + f * ((acc[ns * CLASS_COUNT + c] as number) - offset) * (model.scales[c] as number);
     }
   }
   return { logits: out, extracted, counts };
@@ -156,11 +198,18 @@ export interface Driver {
   weight: number;
 }
 
+/** Do token i of `a` and token j of `b` read the same (digits all read as 0)? */
+function sameToken(a: TokenScan, i: number, b: TokenScan, j: number): boolean {
+  if (a === b) return a.same(i, j);
+  return a.token(i) === b.token(j);
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
-  const byLabel = new Map<string, number>();
-  const add = (ns: number, hash: number, key: string): void => {
+  const weigh = (ns: number, hash: number): number => {
     const row = (hash & model.mask) * CLASS_COUNT;
     let others = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
@@ -168,18 +217,34 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
     }
     const own = weightAt(model, row + c) * (model.scales[c] as number);
     const f = namespaceFactor(model, ns, scored.counts[ns] as number);
-    byLabel.set(key, f * (own - others / (CLASS_COUNT - 1)));
+    return f * (own - others / (CLASS_COUNT - 1));
   };
-  const seen = new Set<string>();
-  for (const w of scored.extracted.words) {
-    if (seen.has(w) || seen.size >= 32) continue;
-    seen.add(w);
-    if (w.length > 1 || /[\p{L}\p{N}]/u.test(w)) add(NS.word, wordHash(w), `"${w}"`);
+  const found: Driver[] = [];
+  // The first 32 distinct instruction words; hashes are compared first, letters only when they agree.
+  const seenScan: TokenScan[] = [];
+  const seenIndex: number[] = [];
+  const seenHash: number[] = [];
+  words: for (const scan of scored.extracted.words) {
+    for (let i = 0; i < scan.length; i++) {
+      if (seenHash.length >= 32) break words;
+      const h = scan.hash[i] as number;
+      let repeated = false;
+      for (let k = 0; k < seenHash.length && !repeated; k++) {
+        repeated = seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i);
+      }
+      if (repeated) continue;
+      seenHash.push(h);
+      seenScan.push(scan);
+      seenIndex.push(i);
+      const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
+      if (!long && !LETTER_OR_NUMBER.test(scan.token(i))) continue;
+      const weight = weigh(NS.word, h);
+      if (weight > 0) found.push({ label: `"${scan.token(i)}"`, weight });
+    }
   }
-  for (const s of scored.extracted.struct) add(NS.struct, structHash(s), s);
-  return [...byLabel.entries()]
-    .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([label, weight]) => ({ label, weight }));
+  for (const s of scored.extracted.struct) {
+    const weight = weigh(NS.struct, structHash(s));
+    if (weight > 0) found.push({ label: s, weight });
+  }
+  return found.sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : 1)).slice(0, limit);
 }
