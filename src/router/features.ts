@@ -26,7 +26,8 @@ export const NAMESPACE_NORMALISED: readonly boolean[] = [true, true, true, true,
 
 /**
  * The feature occurrences of one text: namespace and 32-bit hash (the model maps it to a bucket), in
- * emission order. Reused between calls, so scoring allocates almost nothing.
+ * emission order (which carries no meaning: a text's features are a multiset). Reused between calls, so
+ * scoring allocates almost nothing.
  */
 export class FeatureList {
   ns = new Uint8Array(4096);
@@ -278,11 +279,12 @@ export function structHash(name: string): number {
 
 const START_HASH = hashString(SEED[1], '<s>');
 
+/** Words, then bigrams (each namespace in one run: scoring sums a run in registers). */
 function emitWords(tokens: TokenScan, out: FeatureList): void {
+  for (let i = 0; i < tokens.length; i++) out.add(NS.word, tokens.hash[i] as number);
   let prev = START_HASH;
   for (let i = 0; i < tokens.length; i++) {
     const h = tokens.hash[i] as number;
-    out.add(NS.word, h);
     out.add(NS.bigram, fmix(Math.imul(prev, 31) ^ h ^ SEED[1]));
     prev = h;
   }

@@ -114,54 +114,59 @@ function packRow(model: Model, b: number): number {
 
 // Scoring is synchronous and single-threaded: one list and one set of sums serve every call.
 const scratch = new FeatureList();
-/** Per namespace: classes 0, 2, 4, 6 (even) and 1, 3, 5, 7 (odd) summed in the four bytes of one integer. */
-const evenSums = new Int32Array(NAMESPACE_COUNT);
-const oddSums = new Int32Array(NAMESPACE_COUNT);
-const pending = new Int32Array(NAMESPACE_COUNT);
+const acc = new Int32Array(NAMESPACE_COUNT * CLASS_COUNT);
 const LANES = 0x0f0f0f0f;
-/** Byte lanes take 16 nibbles of at most 15 (240) before they must be emptied into `acc`. */
+/** A byte lane takes 16 nibbles of at most 15 (240) before it must be emptied. */
 const LANE_ADDS = 16;
 
-function emptyLanes(acc: Int32Array, ns: number): void {
-  const even = evenSums[ns] as number;
-  const odd = oddSums[ns] as number;
+/** Adds byte lanes of classes 0, 2, 4, 6 (`even`) and 1, 3, 5, 7 (`odd`) to namespace `ns` of `acc`. */
+function emptyLanes(ns: number, even: number, odd: number): void {
   const base = ns * CLASS_COUNT;
   for (let k = 0; k < 4; k++) {
     acc[base + 2 * k] = (acc[base + 2 * k] as number) + ((even >>> (8 * k)) & 255);
     acc[base + 2 * k + 1] = (acc[base + 2 * k + 1] as number) + ((odd >>> (8 * k)) & 255);
   }
-  evenSums[ns] = 0;
-  oddSums[ns] = 0;
-  pending[ns] = 0;
 }
 
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
-  const acc = new Int32Array(NAMESPACE_COUNT * CLASS_COUNT);
+  acc.fill(0);
   const counts = new Int32Array(NAMESPACE_COUNT);
   const { mask, rows } = model;
   const extracted = extractFeatures(text, scratch);
   const { ns: nsOf, hash } = scratch;
-  // Integer sums of packed rows, eight classes at a time (exact, so the order of the features is free).
+  // Integer sums of packed rows, eight classes at a time, a run of one namespace in registers (exact, so
+  // the order of the features is free).
+  let ns = -1;
+  let even = 0;
+  let odd = 0;
+  let pending = 0;
   for (let i = 0; i < scratch.length; i++) {
-    const ns = nsOf[i] as number;
+    const n = nsOf[i] as number;
+    if (n !== ns || pending === LANE_ADDS) {
+      if (ns >= 0) emptyLanes(ns, even, odd);
+      ns = n;
+      even = 0;
+      odd = 0;
+      pending = 0;
+    }
     const b = (hash[i] as number) & mask;
     let p = rows[b] as number;
     if (p === 0) p = packRow(model, b);
-    evenSums[ns] = (evenSums[ns] as number) + (p & LANES);
-    oddSums[ns] = (oddSums[ns] as number) + ((p >>> 4) & LANES);
-    counts[ns] = (counts[ns] as number) + 1;
-    if ((pending[ns] = (pending[ns] as number) + 1) === LANE_ADDS) emptyLanes(acc, ns);
+    even = (even + (p & LANES)) | 0;
+    odd = (odd + ((p >>> 4) & LANES)) | 0;
+    pending++;
+    counts[n] = (counts[n] as number) + 1;
   }
+  if (ns >= 0) emptyLanes(ns, even, odd);
   const out = Float64Array.from(model.bias);
-  for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
-    emptyLanes(acc, ns);
-    const f = namespaceFactor(model, ns, counts[ns] as number);
+  for (let k = 0; k < NAMESPACE_COUNT; k++) {
+    const f = namespaceFactor(model, k, counts[k] as number);
     if (f === 0) continue;
     // Each packed weight carried +8: take it off, then weigh as the trainer did.
-    const offset = 8 * (counts[ns] as number);
+    const offset = 8 * (counts[k] as number);
     for (let c = 0; c < CLASS_COUNT; c++) {
-      out[c] = (out[c] as number) + f * ((acc[ns * CLASS_COUNT + c] as number) - offset) * (model.scales[c] as number);
+      out[c] = (out[c] as number) + f * ((acc[k * CLASS_COUNT + c] as number) - offset) * (model.scales[c] as number);
     }
   }
   return { logits: out, extracted, counts };
@@ -210,12 +215,13 @@ const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
   const weigh = (ns: number, hash: number): number => {
-    const row = (hash & model.mask) * CLASS_COUNT;
+    const b = hash & model.mask;
+    const p = model.rows[b] || packRow(model, b);
     let others = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      if (k !== c) others += weightAt(model, row + k) * (model.scales[k] as number);
+      if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
     }
-    const own = weightAt(model, row + c) * (model.scales[c] as number);
+    const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
     const f = namespaceFactor(model, ns, scored.counts[ns] as number);
     return f * (own - others / (CLASS_COUNT - 1));
   };
