@@ -346,6 +346,7 @@ const MATH_EQ = /\d\s*[-+*/×÷^=]\s*\(?-?\d|\d\s*[%√]|[=<>≤≥]\s*-?\d/;
 const MATH_VAR = /(?:^|[^\p{L}])[a-z]\s*(?:\^|²|³|\s=\s*-?[\d(])|\d[xyz](?![\p{L}])|\b[fg]\(x\)/u;
 const MATH_TEX = /\\(?:frac|sqrt|int|sum|cdot|times|pi|alpha|theta|lim|infty|mathbb)|\$[^$\n]{1,80}\$/;
 const QUOTED = /["“«「][^"”»」\n]{40,}["”»」]/;
+const QUOTE_OPENERS = ['"', '“', '«', '「'];
 const EMAIL = /^(?:dear|hi|hello|hey|subject:)[^\n]{0,60}$/im;
 const JSON_LIKE = /^\s*[{[]\s*["{[]/m;
 const MATH_SYMBOLS = new Set([...'√∫∑∏π≤≥≠±∞∂∈∀∃'].map((c) => c.charCodeAt(0)));
@@ -364,7 +365,28 @@ function isCodeLine(line: string): boolean {
   if (last === 59 || last === 123 || last === 125) return true;
   if (line.length > 4 && line.startsWith('    ') && line.charCodeAt(4) > 32) return true;
   if (line.includes('=>')) return true;
-  return CODE_START.test(line);
+  return mayStartCode(line.charCodeAt(0)) && CODE_START.test(line);
+}
+
+/**
+ * Can a line whose first unit is `c` match CODE_START? Only if it opens with space or with the first
+ * character of one of its keywords (d c i f l v p r # S I U D C w <): most prose lines fail here.
+ */
+function mayStartCode(c: number): boolean {
+  if (c > 127) return true; // non-ASCII white space
+  return c <= 32 || CODE_FIRST.includes(String.fromCharCode(c));
+}
+const CODE_FIRST = 'dciflvpr#SIUDCw<';
+
+/** Can a line whose first unit is `c` match BULLET? Not if it opens with an ASCII letter. */
+function mayBeBullet(c: number): boolean {
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90));
+}
+
+/** Does `s` hold `ch` at least twice? */
+function hasTwo(s: string, ch: string): boolean {
+  const i = s.indexOf(ch);
+  return i >= 0 && s.indexOf(ch, i + 1) >= 0;
 }
 
 function codeLineRatio(lines: readonly string[]): number {
@@ -376,12 +398,6 @@ function codeLineRatio(lines: readonly string[]): number {
     if (isCodeLine(line)) code++;
   }
   return nonEmpty === 0 ? 0 : code / nonEmpty;
-}
-
-function countChar(s: string, c: number): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === c) n++;
-  return n;
 }
 
 /** The lines to judge structure by: at most 200 from the start and 200 from the end. */
@@ -459,7 +475,7 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
     if (instruction.length <= 250 && seg.payload.length >= 400) out.push('shape:short-instruction-long-payload');
     if (seg.payload.length >= 2000) out.push('payload:long');
     if (EMAIL.test(seg.payload)) out.push('payload:letter');
-    if (JSON_LIKE.test(seg.payload)) out.push('payload:json');
+    if ((seg.payload.includes('{') || seg.payload.includes('[')) && JSON_LIKE.test(seg.payload)) out.push('payload:json');
   }
   if (seg.tail !== '') out.push('tail-instruction');
   if (seg.fences > 0) out.push('code:fenced');
@@ -474,8 +490,8 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
     let bullets = 0;
     let piped = 0;
     for (const line of lines) {
-      if (BULLET.test(line)) bullets++;
-      if (countChar(line, 124) >= 2 || countChar(line, 9) >= 2) piped++;
+      if (mayBeBullet(line.charCodeAt(0)) && BULLET.test(line)) bullets++;
+      if (hasTwo(line, '|') || hasTwo(line, '\t')) piped++;
     }
     if (bullets >= 3) out.push('list');
     if (piped >= 3) out.push('table');
@@ -493,7 +509,7 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
   const last = lastCodeBeforeSpace(lastInstruction);
   if (last === 63 || last === 0xff1f) out.push('question:end');
   else if (st.question) out.push('question:inside');
-  if (QUOTED.test(view)) out.push('quoted');
+  if (QUOTE_OPENERS.some((q) => view.includes(q)) && QUOTED.test(view)) out.push('quoted');
   if (view.includes('http://') || view.includes('https://')) out.push('url');
   const letters = st.cjk + st.cyrillic + st.latin;
   if (letters > 0) {
