@@ -383,6 +383,19 @@ function mayBeBullet(c: number): boolean {
   return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90));
 }
 
+/** Is `s` only white space, as String.prototype.trim sees it? (Without building the trimmed copy.) */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 0xa0) return false;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) continue;
+    if (c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Does `s` hold `ch` at least twice? */
 function hasTwo(s: string, ch: string): boolean {
   const i = s.indexOf(ch);
@@ -393,7 +406,7 @@ function codeLineRatio(lines: readonly string[]): number {
   let code = 0;
   let nonEmpty = 0;
   for (const line of lines) {
-    if (line.trim() === '') continue;
+    if (isBlank(line)) continue;
     nonEmpty++;
     if (isCodeLine(line)) code++;
   }
