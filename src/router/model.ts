@@ -211,6 +211,13 @@ function sameToken(a: TokenScan, i: number, b: TokenScan, j: number): boolean {
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
+/** Is the one-unit word `w` a letter or a number? ASCII is answered without the (costly to compile) pattern. */
+function isLetterOrNumber(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_NUMBER.test(w);
+}
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
@@ -243,7 +250,7 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
       seenScan.push(scan);
       seenIndex.push(i);
       const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
-      if (!long && !LETTER_OR_NUMBER.test(scan.token(i))) continue;
+      if (!long && !isLetterOrNumber(scan.token(i))) continue;
       const weight = weigh(NS.word, h);
       if (weight > 0) found.push({ label: `"${scan.token(i)}"`, weight });
     }
