@@ -107,7 +107,12 @@ function packRow(model: Model, b: number): number {
   const w = model.weights;
   const i = b * CLASS_COUNT;
   let p = 0;
-  for (let c = CLASS_COUNT - 1; c >= 0; c--) p = (p << 4) | (w.charCodeAt(i + c) - WEIGHT_ZERO + 8);
+  for (let c = CLASS_COUNT - 1; c >= 0; c--) {
+    const v = w.charCodeAt(i + c) - WEIGHT_ZERO;
+    // Loading checks only the length (reading 2^18 characters is what it avoids); a row is checked here.
+    if (!(v >= -WEIGHT_LEVELS && v <= WEIGHT_LEVELS)) throw new Error(`model weights damaged in bucket ${b}`);
+    p = (p << 4) | (v + 8);
+  }
   model.rows[b] = p;
   return p;
 }

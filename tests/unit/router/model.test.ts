@@ -50,6 +50,11 @@ describe('the committed model', () => {
     expect(() => modelFromArtifact({ ...artifact, weights: artifact.weights.slice(0, 400) })).toThrow(/weights/);
     expect(() => modelFromArtifact({ ...artifact, format: 1 })).toThrow(/format/);
   });
+
+  test('a weight character out of range is refused when its row is first read', () => {
+    const damaged = modelFromArtifact({ ...artifact, weights: 'z'.repeat(artifact.weights.length) });
+    expect(() => score(damaged, 'Translate "good morning" into Japanese.')).toThrow(/damaged/);
+  });
 });
 
 describe('the file format', () => {
