@@ -1,15 +1,19 @@
 /**
  * npm run bench (router part): time of route() per prompt size, against a bare pass over the same text
  * (lower-casing and splitting into words) so the ratio means something on any machine; model load time;
- * model size raw and gzipped. Everything printed is measured here, in this one process.
+ * model size raw and gzipped; and the first route() in fresh processes, as a cold extension worker pays
+ * it. Everything printed is measured here (the last part in child processes this script starts).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { route } from '../src/router/route';
 import { modelFromArtifact, type ModelArtifact } from '../src/router/model';
 import { DEFAULT_ROUTER_SETTINGS } from '../src/router/defaults';
 import { MODEL_PATH } from './lib/build-model';
+import { REPO_ROOT } from './lib/data';
 
 const SIZES = [100, 500, 2_000, 20_000, 100_000];
 const BUDGET_MS: Record<number, number> = { 500: 0.1, 100_000: 10 };
@@ -85,7 +89,7 @@ console.log(
 );
 console.log(`Model file: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gzipSync(raw).length / 1024).toFixed(1)} KB gzipped`);
 console.log(
-  `Model load (JSON.parse + decode): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,
+  `Model load (JSON.parse + checks): first ${fmt(loads[0] as number)}, median ${fmt(quantile(loads, 0.5))} of ${loads.length}\n`,
 );
 
 // Warm up both paths so the JIT has compiled them before anything is timed.
@@ -117,4 +121,64 @@ for (const size of SIZES) {
 const huge = promptOf(1_000_000, 1);
 const [hugeMs] = timePair([huge], (t) => route(t, DEFAULT_ROUTER_SETTINGS), () => undefined, 20, 200);
 console.log(`\n1,000,000 chars (beyond the budget table): route median ${fmt(quantile(hugeMs, 0.5))}`);
+
+// A cold worker: the router bundled as the extension bundles it (Vite), then, per fresh node process,
+// the module's import (parsing the bundle and the weights), loadModel() (which the worker calls as it
+// starts) and the first route(), before the JIT has compiled anything.
+const FRESH_RUNS = 20;
+const FRESH_PROMPTS: [string, string][] = [
+  ['writing (persona route: checks for a persona, picks one)', 'Write a short, warm poem about the first frost of autumn for my grandmother'],
+  ['math (neutral route)', 'Solve 3x + 7 = 22 and explain each step.'],
+];
+const DRIVER = `const t0 = performance.now();
+const { loadModel, route } = await import('./router.mjs');
+const t1 = performance.now();
+loadModel();
+const t2 = performance.now();
+const d = route(process.argv[2]);
+const t3 = performance.now();
+console.log(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, routeMs: t3 - t2, category: d.category }));
+`;
+
+async function freshProcesses(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'router-bench-'));
+  try {
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: REPO_ROOT,
+      publicDir: false,
+      build: {
+        outDir: dir,
+        emptyOutDir: false,
+        lib: { entry: join(REPO_ROOT, 'src/router/index.ts'), formats: ['es'], fileName: () => 'router.mjs' },
+      },
+    });
+    writeFileSync(join(dir, 'first.mjs'), DRIVER);
+    console.log(
+      `\nFirst route() in a fresh process (router bundled by Vite, ${(readFileSync(join(dir, 'router.mjs')).length / 1024).toFixed(0)} KB; ` +
+        `median and max of ${FRESH_RUNS} \`node\` processes, load average ${loadavg()[0]?.toFixed(1)}):\n`,
+    );
+    console.log('| prompt | import | loadModel() | first route() | load + first route |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [label, prompt] of FRESH_PROMPTS) {
+      const runs: { importMs: number; loadMs: number; routeMs: number }[] = [];
+      for (let i = 0; i < FRESH_RUNS; i++) {
+        const r = spawnSync(process.execPath, [join(dir, 'first.mjs'), prompt], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`fresh process failed: ${r.stderr}`);
+        runs.push(JSON.parse(r.stdout) as { importMs: number; loadMs: number; routeMs: number });
+      }
+      const cell = (xs: number[]): string => `${quantile(xs, 0.5).toFixed(2)} ms (max ${Math.max(...xs).toFixed(1)})`;
+      console.log(
+        `| ${label} | ${cell(runs.map((r) => r.importMs))} | ${cell(runs.map((r) => r.loadMs))} | ` +
+          `${cell(runs.map((r) => r.routeMs))} | ${cell(runs.map((r) => r.loadMs + r.routeMs))} |`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await freshProcesses();
 if (failed) process.exitCode = 1;

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { CATEGORIES } from '../../src/router/types';
 import { stableTextHash } from '../../src/router/features';
+import { CLASS_COUNT, MODEL_FORMAT, WEIGHT_LEVELS, WEIGHT_ZERO, type ModelArtifact } from '../../src/router/model';
 import { REPO_ROOT } from './data';
 import { buildTrainingSet } from './training-set';
 import {
@@ -20,6 +21,28 @@ import {
 
 export const MODEL_PATH = join(REPO_ROOT, 'src/router/model/weights.json');
 const CALIBRATION_PERCENT = 15;
+
+/**
+ * The weights file's format, and the only place that writes it: the trainer's quantized weights (format 1,
+ * base64 nibbles) become one character per weight (format 2, see ModelArtifact.weights), which the router
+ * reads in place without decoding anything at load time.
+ */
+export function toModelFile(quantized: ModelArtifact): ModelArtifact {
+  if (quantized.format !== 1) throw new Error(`expected the trainer's format 1, got ${String(quantized.format)}`);
+  const bytes = Buffer.from(quantized.weights, 'base64');
+  const expected = (1 << quantized.bits) * CLASS_COUNT;
+  if (bytes.length * 2 !== expected) throw new Error(`quantized weights hold ${bytes.length * 2} values, expected ${expected}`);
+  const codes = new Uint8Array(expected);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    for (const [k, nibble] of [[0, b & 15], [1, b >> 4]] as const) {
+      const value = nibble - 7;
+      if (value < -WEIGHT_LEVELS || value > WEIGHT_LEVELS) throw new Error(`weight ${value} out of range at ${2 * i + k}`);
+      codes[2 * i + k] = value + WEIGHT_ZERO;
+    }
+  }
+  return { ...quantized, format: MODEL_FORMAT, weights: Buffer.from(codes).toString('latin1') };
+}
 
 export interface BuildResult {
   json: string;
@@ -67,12 +90,12 @@ export function buildModel(log: (line: string) => void = () => undefined): Build
   const perCategory = Object.fromEntries(
     CATEGORIES.map((c) => [c, set.items.filter((it) => it.category === c).length]),
   );
-  const artifact = quantize(weights, o.bits, o.levels, temperature, {
+  const artifact = toModelFile(quantize(weights, o.bits, o.levels, temperature, {
     items: set.items.length,
     perCategory,
     perSource: set.counts,
     options: o,
-  });
+  }));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
   return { json, temperature, calibrationAccuracy, counts: set.counts, items: set.items.length };
 }

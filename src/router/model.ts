@@ -1,7 +1,8 @@
 /**
- * The intent model: a multinomial logistic regression over hashed features (see features.ts), with int8
- * weights and a per-class scale, and a temperature that calibrates its probabilities. The weights are a
- * generated artifact (model/weights.json, written by `npm run train`); this file only reads and scores.
+ * The intent model: a multinomial logistic regression over hashed features (see features.ts), with 4-bit
+ * integer weights and a per-class scale, and a temperature that calibrates its probabilities. The weights
+ * are a generated artifact (model/weights.json, written by `npm run train` through
+ * scripts/lib/build-model.ts); this file only reads and scores.
  */
 import { CATEGORIES, type Category } from './types';
 import {
@@ -11,13 +12,20 @@ import {
   NAMESPACE_NORMALISED,
   NS,
   structHash,
-  wordHash,
   type Extracted,
+  type TokenScan,
 } from './features';
 
 export const CLASS_COUNT = CATEGORIES.length;
 
-/** The committed weights file, as JSON. */
+/** The weights file's format (see ModelArtifact.weights); build-model.ts writes it. */
+export const MODEL_FORMAT = 2;
+/** Character code of a zero weight in the weights string ('h'): a weight is its code minus this. */
+export const WEIGHT_ZERO = 104;
+/** Weights are integers in -WEIGHT_LEVELS..WEIGHT_LEVELS. */
+export const WEIGHT_LEVELS = 7;
+
+/** The committed weights file, as JSON (and, with format 1, the trainer's quantized output). */
 export interface ModelArtifact {
   format: number;
   /** log2 of the number of hash buckets. */
@@ -27,11 +35,13 @@ export interface ModelArtifact {
   /** Divides the logits before the softmax; fitted on out-of-fold predictions. */
   temperature: number;
   bias: readonly number[];
-  /** weight = int8 * scales[class]. */
+  /** weight = integer * scales[class]. */
   scales: readonly number[];
   /**
-   * base64 of the buckets × classes weights, bucket-major, two per byte (low nibble first), each stored as
-   * value + 7 (values are -7..7).
+   * The buckets × classes integer weights, bucket-major. Format 2 (the file): one character per weight,
+   * code = value + WEIGHT_ZERO ('a'..'o' for -7..7), read in place while scoring, so loading decodes
+   * nothing (unpacking 2^18 weights used to cost a cold worker tens of milliseconds). Format 1 (the
+   * trainer's quantize output only): base64, two per byte (low nibble first), each value + 7.
    */
   weights: string;
   /** What the model was trained on (counts only), for the record. */
@@ -45,7 +55,14 @@ export interface Model {
   bias: Float64Array;
   scales: Float64Array;
   namespaceWeights: Float64Array;
-  weights: Int8Array;
+  /** ModelArtifact.weights (format 2): weight of bucket b, class c is code(b * CLASS_COUNT + c) - WEIGHT_ZERO. */
+  weights: string;
+  /**
+   * The rows scoring has met so far, packed: nibble c of rows[b] is weight (b, c) + 8 (1..15, so 0 means
+   * "not packed yet"). Filled as buckets are first touched, so no load ever unpacks the whole table, and
+   * half the size of the string, so more of it stays in cache.
+   */
+  rows: Int32Array;
 }
 
 export interface Scored {
@@ -56,27 +73,22 @@ export interface Scored {
   counts: Int32Array;
 }
 
-/** Unpacks the nibble-packed base64 weights (see ModelArtifact.weights). */
-function decodeWeights(s: string): Int8Array {
-  const binary = atob(s);
-  const out = new Int8Array(binary.length * 2);
-  for (let i = 0; i < binary.length; i++) {
-    const b = binary.charCodeAt(i);
-    out[2 * i] = (b & 15) - 7;
-    out[2 * i + 1] = (b >> 4) - 7;
-  }
-  return out;
+/** The integer weight at index `i` (bucket * CLASS_COUNT + class). */
+export function weightAt(model: Model, i: number): number {
+  return model.weights.charCodeAt(i) - WEIGHT_ZERO;
 }
 
 export function modelFromArtifact(a: ModelArtifact): Model {
-  if (a.format !== 1) throw new Error(`unknown model format ${String(a.format)}`);
+  if (a.format !== MODEL_FORMAT) throw new Error(`unknown model format ${String(a.format)}`);
   if (a.classes.length !== CLASS_COUNT || a.classes.some((c, i) => c !== CATEGORIES[i])) {
     throw new Error('model classes do not match CATEGORIES');
   }
   if (a.namespaceWeights.length !== NAMESPACE_COUNT) throw new Error('model namespaces do not match');
-  const weights = decodeWeights(a.weights);
-  if (weights.length !== (1 << a.bits) * CLASS_COUNT) {
-    throw new Error(`model weights have ${weights.length} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
+  // Scoring packs a row of eight 4-bit weights into one 32-bit integer.
+  if (CLASS_COUNT !== 8) throw new Error('the packed scoring needs exactly eight classes');
+  const weights = a.weights;
+  if (typeof weights !== 'string' || weights.length !== (1 << a.bits) * CLASS_COUNT) {
+    throw new Error(`model weights have ${String(weights.length)} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
   }
   return {
     bits: a.bits,
@@ -86,32 +98,80 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     scales: Float64Array.from(a.scales),
     namespaceWeights: Float64Array.from(a.namespaceWeights),
     weights,
+    rows: new Int32Array(1 << a.bits),
   };
 }
 
-// Scoring is synchronous and single-threaded: one list serves every call.
+/** Row `b` of the weights packed into one integer (see Model.rows). */
+function packRow(model: Model, b: number): number {
+  const w = model.weights;
+  const i = b * CLASS_COUNT;
+  let p = 0;
+  for (let c = CLASS_COUNT - 1; c >= 0; c--) {
+    const v = w.charCodeAt(i + c) - WEIGHT_ZERO;
+    // Loading checks only the length (reading 2^18 characters is what it avoids); a row is checked here.
+    if (!(v >= -WEIGHT_LEVELS && v <= WEIGHT_LEVELS)) throw new Error(`model weights damaged in bucket ${b}`);
+    p = (p << 4) | (v + 8);
+  }
+  model.rows[b] = p;
+  return p;
+}
+
+// Scoring is synchronous and single-threaded: one list and one set of sums serve every call.
 const scratch = new FeatureList();
+const acc = new Int32Array(NAMESPACE_COUNT * CLASS_COUNT);
+const LANES = 0x0f0f0f0f;
+/** A byte lane takes 16 nibbles of at most 15 (240) before it must be emptied. */
+const LANE_ADDS = 16;
+
+/** Adds byte lanes of classes 0, 2, 4, 6 (`even`) and 1, 3, 5, 7 (`odd`) to namespace `ns` of `acc`. */
+function emptyLanes(ns: number, even: number, odd: number): void {
+  const base = ns * CLASS_COUNT;
+  for (let k = 0; k < 4; k++) {
+    acc[base + 2 * k] = (acc[base + 2 * k] as number) + ((even >>> (8 * k)) & 255);
+    acc[base + 2 * k + 1] = (acc[base + 2 * k + 1] as number) + ((odd >>> (8 * k)) & 255);
+  }
+}
 
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
-  const acc = new Float64Array(NAMESPACE_COUNT * CLASS_COUNT);
+  acc.fill(0);
   const counts = new Int32Array(NAMESPACE_COUNT);
-  const { mask, weights } = model;
+  const { mask, rows } = model;
   const extracted = extractFeatures(text, scratch);
   const { ns: nsOf, hash } = scratch;
+  // Integer sums of packed rows, eight classes at a time, a run of one namespace in registers (exact, so
+  // the order of the features is free).
+  let ns = -1;
+  let even = 0;
+  let odd = 0;
+  let pending = 0;
   for (let i = 0; i < scratch.length; i++) {
-    const ns = nsOf[i] as number;
-    const row = ((hash[i] as number) & mask) * CLASS_COUNT;
-    const base = ns * CLASS_COUNT;
-    counts[ns] = (counts[ns] as number) + 1;
-    for (let c = 0; c < CLASS_COUNT; c++) acc[base + c] = (acc[base + c] as number) + (weights[row + c] as number);
+    const n = nsOf[i] as number;
+    if (n !== ns || pending === LANE_ADDS) {
+      if (ns >= 0) emptyLanes(ns, even, odd);
+      ns = n;
+      even = 0;
+      odd = 0;
+      pending = 0;
+    }
+    const b = (hash[i] as number) & mask;
+    let p = rows[b] as number;
+    if (p === 0) p = packRow(model, b);
+    even = (even + (p & LANES)) | 0;
+    odd = (odd + ((p >>> 4) & LANES)) | 0;
+    pending++;
+    counts[n] = (counts[n] as number) + 1;
   }
+  if (ns >= 0) emptyLanes(ns, even, odd);
   const out = Float64Array.from(model.bias);
-  for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
-    const f = namespaceFactor(model, ns, counts[ns] as number);
+  for (let k = 0; k < NAMESPACE_COUNT; k++) {
+    const f = namespaceFactor(model, k, counts[k] as number);
     if (f === 0) continue;
+    // Each packed weight carried +8: take it off, then weigh as the trainer did.
+    const offset = 8 * (counts[k] as number);
     for (let c = 0; c < CLASS_COUNT; c++) {
-      out[c] = (out[c] as number) + f * (acc[ns * CLASS_COUNT + c] as number) * (model.scales[c] as number);
+      out[c] = (out[c] as number) + f * ((acc[k * CLASS_COUNT + c] as number) - offset) * (model.scales[c] as number);
     }
   }
   return { logits: out, extracted, counts };
@@ -148,30 +208,61 @@ export interface Driver {
   weight: number;
 }
 
+/** Do token i of `a` and token j of `b` read the same (digits all read as 0)? */
+function sameToken(a: TokenScan, i: number, b: TokenScan, j: number): boolean {
+  if (a === b) return a.same(i, j);
+  return a.token(i) === b.token(j);
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Is the one-unit word `w` a letter or a number? ASCII is answered without the (costly to compile) pattern. */
+function isLetterOrNumber(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_NUMBER.test(w);
+}
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
-  const byLabel = new Map<string, number>();
-  const add = (ns: number, hash: number, key: string): void => {
-    const row = (hash & model.mask) * CLASS_COUNT;
+  const weigh = (ns: number, hash: number): number => {
+    const b = hash & model.mask;
+    const p = model.rows[b] || packRow(model, b);
     let others = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      if (k !== c) others += (model.weights[row + k] as number) * (model.scales[k] as number);
+      if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
     }
-    const own = (model.weights[row + c] as number) * (model.scales[c] as number);
+    const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
     const f = namespaceFactor(model, ns, scored.counts[ns] as number);
-    byLabel.set(key, f * (own - others / (CLASS_COUNT - 1)));
+    return f * (own - others / (CLASS_COUNT - 1));
   };
-  const seen = new Set<string>();
-  for (const w of scored.extracted.words) {
-    if (seen.has(w) || seen.size >= 32) continue;
-    seen.add(w);
-    if (w.length > 1 || /[\p{L}\p{N}]/u.test(w)) add(NS.word, wordHash(w), `"${w}"`);
+  const found: Driver[] = [];
+  // The first 32 distinct instruction words; hashes are compared first, letters only when they agree.
+  const seenScan: TokenScan[] = [];
+  const seenIndex: number[] = [];
+  const seenHash: number[] = [];
+  words: for (const scan of scored.extracted.words) {
+    for (let i = 0; i < scan.length; i++) {
+      if (seenHash.length >= 32) break words;
+      const h = scan.hash[i] as number;
+      let repeated = false;
+      for (let k = 0; k < seenHash.length && !repeated; k++) {
+        repeated = seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i);
+      }
+      if (repeated) continue;
+      seenHash.push(h);
+      seenScan.push(scan);
+      seenIndex.push(i);
+      const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
+      if (!long && !isLetterOrNumber(scan.token(i))) continue;
+      const weight = weigh(NS.word, h);
+      if (weight > 0) found.push({ label: `"${scan.token(i)}"`, weight });
+    }
   }
-  for (const s of scored.extracted.struct) add(NS.struct, structHash(s), s);
-  return [...byLabel.entries()]
-    .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([label, weight]) => ({ label, weight }));
+  for (const s of scored.extracted.struct) {
+    const weight = weigh(NS.struct, structHash(s));
+    if (weight > 0) found.push({ label: s, weight });
+  }
+  return found.sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : 1)).slice(0, limit);
 }

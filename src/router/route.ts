@@ -23,8 +23,11 @@ function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-function zeroScores(): Record<Category, number> {
-  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+/** Scores in CATEGORIES order, rounded to 4 decimals; all 0 without probabilities. */
+function scoresOf(probs?: Float64Array): Record<Category, number> {
+  const scores = {} as Record<Category, number>;
+  for (let i = 0; i < CATEGORIES.length; i++) scores[CATEGORIES[i] as Category] = probs ? round4(probs[i] as number) : 0;
+  return scores;
 }
 
 export interface Classification {
@@ -41,10 +44,7 @@ export function classify(text: string, model: Model = loadModel()): Classificati
   let best = 0;
   for (let c = 1; c < CATEGORIES.length; c++) if ((scored.probs[c] as number) > (scored.probs[best] as number)) best = c;
   const category = CATEGORIES[best] as Category;
-  const scores = zeroScores();
-  CATEGORIES.forEach((c, i) => {
-    scores[c] = round4(scored.probs[i] as number);
-  });
+  const scores = scoresOf(scored.probs);
   return {
     category,
     confidence: scores[category],
@@ -100,7 +100,7 @@ function alreadyHasPersona(text: string, settings: RouterSettings): boolean {
 export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SETTINGS, model?: Model): Decision {
   const input = typeof text === 'string' ? text : '';
   if (input.trim() === '') {
-    return { category: null, confidence: 0, scores: zeroScores(), route: 'neutral', action: null, reason: 'empty' };
+    return { category: null, confidence: 0, scores: scoresOf(), route: 'neutral', action: null, reason: 'empty' };
   }
   const c = classify(input, model ?? loadModel());
   const action = settings.policy?.[c.category] ?? DEFAULT_POLICY[c.category];

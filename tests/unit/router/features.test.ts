@@ -1,11 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   extractFeatures,
   FeatureList,
+  hashString,
   NAMESPACE_COUNT,
   NS,
+  SEED,
+  structHash,
   structuralFeatures,
   tokenize,
+  wordHash,
 } from '../../../src/router/features';
 import { segment, VIEW_LIMIT } from '../../../src/router/segment';
 
@@ -104,5 +110,107 @@ describe('extractFeatures', () => {
     const big = featureCounts(`Explain this log:\n${'error: disk full at sector 12\n'.repeat(40_000)}`);
     const total = big.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThan(10_000);
+  });
+});
+
+// The obvious definitions, written out with strings and arrays; extractFeatures must produce exactly their
+// features (as a multiset per namespace) while building none of the strings.
+const PRIME = 0x01000193;
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function referenceCharGrams(s: string): number[] {
+  const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000;
+  const codes = [32];
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c) && codes[codes.length - 1] === 32) continue;
+    codes.push(isSpace(c) ? 32 : c >= 48 && c <= 57 ? 48 : c);
+  }
+  if (codes[codes.length - 1] !== 32) codes.push(32);
+  const out: number[] = [];
+  for (let i = 0; i + 2 < codes.length; i++) {
+    for (let len = 3; len <= 5 && i + len <= codes.length; len++) {
+      let h: number = SEED[2];
+      for (let j = i; j < i + len; j++) h = Math.imul(h ^ (codes[j] as number), PRIME);
+      out.push(fmix(h ^ (len - 1)));
+    }
+  }
+  return out;
+}
+
+function referenceWords(tokens: readonly string[]): { word: number[]; bigram: number[] } {
+  const word: number[] = [];
+  const bigram: number[] = [];
+  let prev = hashString(SEED[1], '<s>');
+  for (const t of tokens) {
+    const h = wordHash(t);
+    word.push(h);
+    bigram.push(fmix(Math.imul(prev, 31) ^ h ^ SEED[1]));
+    prev = h;
+  }
+  bigram.push(fmix(Math.imul(prev, 31) ^ SEED[2]));
+  return { word, bigram };
+}
+
+function referenceFeatures(text: string): number[][] {
+  const seg = segment(text);
+  const byNs: number[][] = Array.from({ length: NAMESPACE_COUNT }, () => []);
+  const head = tokenize(seg.head);
+  const tail = seg.tail === '' ? [] : tokenize(seg.tail);
+  for (const tokens of seg.tail === '' ? [head] : [head, tail]) {
+    const { word, bigram } = referenceWords(tokens);
+    byNs[NS.word]!.push(...word);
+    byNs[NS.bigram]!.push(...bigram);
+  }
+  head.slice(0, 2).forEach((t, i) => byNs[NS.lead]!.push(hashString(SEED[3] + i, t)));
+  if (tail[0] !== undefined) byNs[NS.lead]!.push(hashString(SEED[3] + 7, tail[0]));
+  byNs[NS.char]!.push(...referenceCharGrams(seg.tail === '' ? seg.head : `${seg.head}\n${seg.tail}`));
+  if (seg.payload !== '') byNs[NS.payload]!.push(...tokenize(seg.payload, 1600).map((t) => hashString(SEED[4], t)));
+  byNs[NS.struct]!.push(...structuralFeatures(seg, text).map(structHash));
+  return byNs.map((hs) => hs.sort((a, b) => a - b));
+}
+
+function fastFeatures(text: string, list: FeatureList): number[][] {
+  extractFeatures(text, list);
+  const byNs: number[][] = Array.from({ length: NAMESPACE_COUNT }, () => []);
+  for (let i = 0; i < list.length; i++) byNs[list.ns[i]!]!.push(list.hash[i]!);
+  return byNs.map((hs) => hs.sort((a, b) => a - b));
+}
+
+describe('extractFeatures against the obvious definitions', () => {
+  const examples = join(__dirname, '../../../data/examples');
+  const texts = readdirSync(examples)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(join(examples, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    );
+  const tricky = [
+    "'quoted' words, rock'n'roll, ''' and 'tis o'clock''",
+    'Solve 3x + 17 = 42! Then 2² + ٣٤ + 1e10',
+    '写一个Python函数，计算斐波那契数列 and explain',
+    '  lots   of\t\tspace\u00a0and\u3000ideographic  space  ',
+    'Σίσυφος ΟΔΥΣΣΕΥΣ İstanbul straße ǅ',
+    'emoji 😀 and a lone \ud800 surrogate, \u0000 control',
+    `Summarize this email: ${EMAIL} ${EMAIL}`,
+    `${EMAIL}\n\n${EMAIL}\n\nMake this more polite.`,
+    `Explain this log:\n${'error: disk full at sector 12\n'.repeat(3_000)}`,
+    'a',
+    '?',
+  ];
+  test('on every committed example and some tricky texts', () => {
+    const list = new FeatureList();
+    for (const text of [...tricky, ...texts]) expect(fastFeatures(text, list), text.slice(0, 80)).toEqual(referenceFeatures(text));
+    expect(texts.length).toBeGreaterThan(1000);
   });
 });

@@ -1,22 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { modelFromArtifact, score, type ModelArtifact } from '../../../src/router/model';
+import {
+  MODEL_FORMAT,
+  modelFromArtifact,
+  score,
+  WEIGHT_LEVELS,
+  weightAt,
+  type ModelArtifact,
+} from '../../../src/router/model';
 import { loadModel } from '../../../src/router/route';
 import { CATEGORIES } from '../../../src/router/types';
-import { MODEL_PATH, buildModel } from '../../../scripts/lib/build-model';
+import { MODEL_PATH, buildModel, toModelFile } from '../../../scripts/lib/build-model';
 import { SHARED_DIR, sharedDataPresent } from '../../../scripts/lib/data';
 
 const raw = readFileSync(MODEL_PATH, 'utf8');
 const artifact = JSON.parse(raw) as ModelArtifact;
 
 describe('the committed model', () => {
-  test('loads, with the eight categories in order and one int8 row per bucket', () => {
+  test('loads, with the eight categories in order and one weight character per bucket and class', () => {
     const model = modelFromArtifact(artifact);
+    expect(artifact.format).toBe(MODEL_FORMAT);
     expect(artifact.classes).toEqual([...CATEGORIES]);
     expect(model.weights.length).toBe((1 << artifact.bits) * CATEGORIES.length);
     expect(model.temperature).toBeGreaterThan(0);
-    expect(model.weights.some((w) => w !== 0)).toBe(true);
+    const values = new Set<number>();
+    for (let i = 0; i < model.weights.length; i++) values.add(weightAt(model, i));
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(-WEIGHT_LEVELS);
+    expect(Math.max(...values)).toBeLessThanOrEqual(WEIGHT_LEVELS);
+    expect([...values].some((w) => w !== 0)).toBe(true);
   });
 
   test('is at most 150 KB gzipped', () => {
@@ -36,7 +48,29 @@ describe('the committed model', () => {
   test('a damaged artifact is refused, not half-loaded', () => {
     expect(() => modelFromArtifact({ ...artifact, classes: [...CATEGORIES].reverse() })).toThrow(/classes/);
     expect(() => modelFromArtifact({ ...artifact, weights: artifact.weights.slice(0, 400) })).toThrow(/weights/);
-    expect(() => modelFromArtifact({ ...artifact, format: 2 })).toThrow(/format/);
+    expect(() => modelFromArtifact({ ...artifact, format: 1 })).toThrow(/format/);
+  });
+
+  test('a weight character out of range is refused when its row is first read', () => {
+    const damaged = modelFromArtifact({ ...artifact, weights: 'z'.repeat(artifact.weights.length) });
+    expect(() => score(damaged, 'Translate "good morning" into Japanese.')).toThrow(/damaged/);
+  });
+});
+
+describe('the file format', () => {
+  test("the trainer's base64 nibbles become one character per weight, same values in the same order", () => {
+    // Bucket 0: classes -7, 7, 0, 1, ...; 2 buckets of 8 classes = 16 nibbles = 8 bytes.
+    const values = [-7, 7, 0, 1, -1, 3, -3, 2, 0, 0, 0, 0, 5, -5, 6, -6];
+    const bytes = new Uint8Array(8);
+    values.forEach((v, i) => {
+      bytes[i >> 1] = (bytes[i >> 1] as number) | ((v + 7) << ((i & 1) * 4));
+    });
+    const quantized = { ...artifact, format: 1, bits: 1, weights: Buffer.from(bytes).toString('base64') };
+    const file = toModelFile(quantized);
+    expect(file.format).toBe(MODEL_FORMAT);
+    const model = modelFromArtifact(file);
+    expect(values.map((_, i) => weightAt(model, i))).toEqual(values);
+    expect(() => toModelFile({ ...quantized, weights: Buffer.from(bytes.subarray(0, 4)).toString('base64') })).toThrow(/expected/);
   });
 });
 
