@@ -20,8 +20,22 @@ import { extensionWorker, launchWithExtension, openChat } from '../tests/e2e/sup
 const SENDS = Number(process.env.BENCH_SENDS ?? 30);
 const BUDGET_WARM_MS = 20;
 const BUDGET_COLD_MS = 150;
-const WRITING = 'Write a short, warm poem about the first frost of autumn for my grandmother';
-const MATH = 'Solve for x: 3x + 7 = 25, and show each step';
+/**
+ * Every send is a prompt the page has not routed before: the content script reuses the decision for a text
+ * it routed while the user typed, so repeating one prompt would let a fast send find the previous send's
+ * decision and never wait for the worker. The router sends every one of these to writing/persona (auto),
+ * respectively math/neutral.
+ */
+const SUBJECTS = ['the first frost of autumn', 'the first snow of winter', 'spring rain on the garden', 'the last swallows of summer', 'an old apple tree in bloom', 'a quiet harbour at dawn'];
+const RECIPIENTS = ['my grandmother', 'my grandfather', 'my mother', 'my aunt', 'my best friend', 'my neighbour'];
+const round = (i: number) => (i < 36 ? '' : ` (${Math.floor(i / 36) + 1})`);
+const WRITING = (i: number) => `Write a short, warm poem about ${SUBJECTS[i % 6]} for ${RECIPIENTS[Math.floor(i / 6) % 6]}${round(i)}`;
+const MATH = (i: number) => {
+  const a = 2 + (i % 7);
+  const b = 1 + ((i * 5) % 11);
+  const x = 3 + Math.floor(i / 7);
+  return `Solve for x: ${a}x + ${b} = ${a * x + b}, and show each step`;
+};
 /**
  * A user's pause between the last keystroke and Enter. 600 ms is longer than the 350 ms debounce of the
  * routing while typing, so the held send finds the decision ready; 100 ms is a fast typist, so the held
@@ -33,7 +47,8 @@ const FAST = 100;
 interface Scenario {
   label: string;
   mode: Mode;
-  prompt: string;
+  /** The prompt of the i-th send. */
+  prompt: (i: number) => string;
   /** Pause between the last keystroke and Enter. */
   pauseMs: number;
   /** When the worker is stopped: before the user starts typing (it idled out while the tab sat), or
@@ -119,7 +134,7 @@ async function measure(context: BrowserContext, extensionId: string, scenario: S
   for (let i = 0; i < SENDS; i++) {
     if (scenario.cold === 'before-typing') await stopWorker(cdp);
     await page.locator('#prompt-textarea').click();
-    await page.keyboard.insertText(scenario.prompt);
+    await page.keyboard.insertText(scenario.prompt(i));
     await page.waitForTimeout(scenario.pauseMs);
     if (scenario.cold === 'before-enter') await stopWorker(cdp);
     await page.keyboard.press('Enter');
