@@ -7,11 +7,17 @@
  * script's document listener) and the fixture records when its app accepted the prompt; the difference is
  * the send delay. The same is measured with the extension off as the baseline, so "added" is what the
  * extension costs. Cold sends stop the worker (DevTools ServiceWorker.stopAllWorkers, as Chrome does after
- * 30 s idle) before each prompt is typed, or, as the worst case, between the last keystroke and Enter.
- * The user pauses 600 ms between the last keystroke and Enter.
+ * 30 s idle) before each prompt is typed, or between the last keystroke and Enter (the decision made while
+ * typing is then already in the page). The worst case is a stop before typing and Enter 100 ms after it.
+ * The user pauses 600 ms between the last keystroke and Enter. Every send is a new prompt (see WRITING).
+ * For scale, the cold rows are followed by what Chromium alone takes to start a stopped worker here: the
+ * same stop, then an extension whose worker does nothing answers its content script's first message.
  *
  * Env: PR_EXTENSION_DIR (default dist/chrome), BENCH_SENDS (default 30).
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { defaultSettings } from '../src/shared/defaults';
 import type { Mode, Settings } from '../src/shared/settings';
@@ -20,8 +26,22 @@ import { extensionWorker, launchWithExtension, openChat } from '../tests/e2e/sup
 const SENDS = Number(process.env.BENCH_SENDS ?? 30);
 const BUDGET_WARM_MS = 20;
 const BUDGET_COLD_MS = 150;
-const WRITING = 'Write a short, warm poem about the first frost of autumn for my grandmother';
-const MATH = 'Solve for x: 3x + 7 = 25, and show each step';
+/**
+ * Every send is a prompt the page has not routed before: the content script reuses the decision for a text
+ * it routed while the user typed, so repeating one prompt would let a fast send find the previous send's
+ * decision and never wait for the worker. The router sends every one of these to writing/persona (auto),
+ * respectively math/neutral.
+ */
+const SUBJECTS = ['the first frost of autumn', 'the first snow of winter', 'spring rain on the garden', 'the last swallows of summer', 'an old apple tree in bloom', 'a quiet harbour at dawn'];
+const RECIPIENTS = ['my grandmother', 'my grandfather', 'my mother', 'my aunt', 'my best friend', 'my neighbour'];
+const round = (i: number) => (i < 36 ? '' : ` (${Math.floor(i / 36) + 1})`);
+const WRITING = (i: number) => `Write a short, warm poem about ${SUBJECTS[i % 6]} for ${RECIPIENTS[Math.floor(i / 6) % 6]}${round(i)}`;
+const MATH = (i: number) => {
+  const a = 2 + (i % 7);
+  const b = 1 + ((i * 5) % 11);
+  const x = 3 + Math.floor(i / 7);
+  return `Solve for x: ${a}x + ${b} = ${a * x + b}, and show each step`;
+};
 /**
  * A user's pause between the last keystroke and Enter. 600 ms is longer than the 350 ms debounce of the
  * routing while typing, so the held send finds the decision ready; 100 ms is a fast typist, so the held
@@ -33,11 +53,12 @@ const FAST = 100;
 interface Scenario {
   label: string;
   mode: Mode;
-  prompt: string;
+  /** The prompt of the i-th send. */
+  prompt: (i: number) => string;
   /** Pause between the last keystroke and Enter. */
   pauseMs: number;
   /** When the worker is stopped: before the user starts typing (it idled out while the tab sat), or
-   * between the last keystroke and Enter (the worst case: nothing can wake it early). */
+   * between the last keystroke and Enter (it stops as the send is made). */
   cold: false | 'before-typing' | 'before-enter';
 }
 
@@ -119,7 +140,7 @@ async function measure(context: BrowserContext, extensionId: string, scenario: S
   for (let i = 0; i < SENDS; i++) {
     if (scenario.cold === 'before-typing') await stopWorker(cdp);
     await page.locator('#prompt-textarea').click();
-    await page.keyboard.insertText(scenario.prompt);
+    await page.keyboard.insertText(scenario.prompt(i));
     await page.waitForTimeout(scenario.pauseMs);
     if (scenario.cold === 'before-enter') await stopWorker(cdp);
     await page.keyboard.press('Enter');
@@ -142,7 +163,65 @@ async function measure(context: BrowserContext, extensionId: string, scenario: S
   return { delays, outcomes };
 }
 
+/**
+ * Chromium's own share of a cold send, for reading the cold rows: an extension whose worker only answers,
+ * on the same page, its worker stopped the same way; the round trip of a content script's first message
+ * after the stop, with no head start (the extension's content script wakes its worker earlier).
+ */
+async function measureColdFloor(): Promise<number[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'persona-router-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'cold start floor',
+    version: '1',
+    background: { service_worker: 'worker.js', type: 'module' },
+    content_scripts: [{ js: ['page.js'], matches: ['https://chatgpt.com/*'], run_at: 'document_idle' }],
+  };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(path.join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply(true); });\n');
+  await writeFile(
+    path.join(dir, 'page.js'),
+    "window.addEventListener('message', (e) => { if (e.data !== 'bench-ping') return; const t0 = performance.now(); " +
+      "chrome.runtime.sendMessage('ping').then(() => window.postMessage({ benchPong: performance.now() - t0 }, '*')); });\n",
+  );
+  const browser = await launchWithExtension({ extensionDir: dir });
+  try {
+    const page = await browser.context.newPage();
+    await openChat(page, 'chatgpt');
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const trips: number[] = [];
+    for (let i = 0; i < SENDS; i++) {
+      await stopWorker(cdp);
+      trips.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const done = new AbortController();
+              window.addEventListener(
+                'message',
+                (e: MessageEvent<{ benchPong?: number }>) => {
+                  if (typeof e.data?.benchPong !== 'number') return;
+                  done.abort();
+                  resolve(e.data.benchPong);
+                },
+                { signal: done.signal },
+              );
+              window.postMessage('bench-ping', '*');
+            }),
+        ),
+      );
+    }
+    return trips;
+  } finally {
+    await browser.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  process.stderr.write(`measuring: Chromium's cold worker start alone (${SENDS} stops)\n`);
+  const floor = [...(await measureColdFloor())].sort((a, b) => a - b);
   const browser = await launchWithExtension();
   const rows: Array<{ scenario: Scenario; median: number; p95: number; outcomes: Record<string, number> }> = [];
   try {
@@ -179,6 +258,11 @@ async function main(): Promise<void> {
   verdict('cold (stopped before typing)', rows.find((r) => r.scenario.cold === 'before-typing'), BUDGET_COLD_MS);
   verdict('cold (stopped just before Enter)', rows.find((r) => r.scenario.cold === 'before-enter'), BUDGET_COLD_MS);
   verdict('cold (stopped, Enter 100 ms after typing)', rows.find((r) => r.scenario.label.startsWith('auto, cold, stopped, Enter')), BUDGET_COLD_MS);
+  console.log(
+    `\nFor scale: a do-nothing extension's stopped worker answers its content script's first message after ` +
+      `median ${quantile(floor, 0.5).toFixed(1)} / p95 ${quantile(floor, 0.95).toFixed(1)} ms on this machine now ` +
+      `(Chromium starting the worker and its process; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}).`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -8,10 +8,6 @@ import { cachedUntilChanged, createSettingsStore, LOCAL_IS_CURRENT_KEY, SETTINGS
 import { createTabStatusStore } from './tab-status';
 import { validateMessage } from './validate-message';
 
-// The router (and its model) is bundled into this worker and decoded once, as the worker starts, so the
-// first prompt after a cold start does not pay for it inside its 300 ms budget.
-loadModel();
-
 function siteFor(url: string) {
   try {
     return adapterFor(new URL(url))?.id ?? null;
@@ -21,6 +17,14 @@ function siteFor(url: string) {
 }
 
 const settings = cachedUntilChanged(createSettingsStore(browser.storage.sync, browser.storage.local));
+
+// A worker is usually started by a message, often a held send's: nothing reaches the listeners below
+// before this script has run to its end, and a classify needs the settings and the decoded model. So the
+// settings are requested first (storage answers while the worker works), and the model is decoded in the
+// first task after start-up rather than in it, which lets the browser deliver the waiting messages
+// meanwhile. A classify that comes first decodes the model itself (route() loads it on first use).
+void settings.read().catch(() => undefined);
+setTimeout(() => loadModel(), 0);
 const deps: WorkerDeps = {
   settings,
   history: createHistoryStore(browser.storage.local),

@@ -20,31 +20,32 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(sync: StorageAreaLike | undefined, local: StorageAreaLike): SettingsStore {
-  async function readLocal(): Promise<unknown> {
+  /** The local copy and whether it is the current one, in one request; an unreadable area reads as empty. */
+  async function readLocal(): Promise<{ raw: unknown; current: boolean }> {
     try {
-      return (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+      const got = await local.get([SETTINGS_KEY, LOCAL_IS_CURRENT_KEY]);
+      return { raw: got[SETTINGS_KEY], current: got[LOCAL_IS_CURRENT_KEY] === true };
     } catch (error) {
       console.warn('[persona-router] storage.local unreadable', error);
+      return { raw: undefined, current: false };
+    }
+  }
+
+  async function readSync(): Promise<unknown> {
+    if (!sync) return undefined;
+    try {
+      return (await sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    } catch (error) {
+      console.warn('[persona-router] storage.sync unavailable, reading the local copy', error);
       return undefined;
     }
   }
 
   async function read(): Promise<Settings> {
-    let localIsCurrent = false;
-    try {
-      localIsCurrent = (await local.get(LOCAL_IS_CURRENT_KEY))[LOCAL_IS_CURRENT_KEY] === true;
-    } catch {
-      // An unreadable flag means we cannot tell; sync is tried first below.
-    }
-    if (!localIsCurrent && sync) {
-      try {
-        const raw = (await sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-        if (raw !== undefined) return normalizeSettings(raw);
-      } catch (error) {
-        console.warn('[persona-router] storage.sync unavailable, reading the local copy', error);
-      }
-    }
-    const raw = await readLocal();
+    // Both areas at once: a worker woken by a held send reads its settings first, and one round trip
+    // to storage instead of two (or three) comes straight off that send's wait.
+    const [fromLocal, fromSync] = await Promise.all([readLocal(), readSync()]);
+    const raw = !fromLocal.current && fromSync !== undefined ? fromSync : fromLocal.raw;
     return raw === undefined ? defaultSettings() : normalizeSettings(raw);
   }
 

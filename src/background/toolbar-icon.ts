@@ -29,10 +29,26 @@ async function refresh(): Promise<void> {
   await showMode(mode);
 }
 
-// The action icon resets when the worker restarts, so it is set again on every start, then on every change
-// to stored settings (popup, options page, shortcut, another machine through sync).
+/**
+ * On a start that is not the browser's own, the worker was woken for something else, usually a message
+ * from a held send: the icon (kept by the browser meanwhile) can wait until that has been answered.
+ */
+const LATER_MS = 1_000;
+
+const refreshLogged = (): void => {
+  void refresh().catch((error: unknown) => {
+    shown = null;
+    console.warn('[persona-router] toolbar icon', error);
+  });
+};
+
+// Set when the browser starts (the manifest's icon is back then) or the extension is installed or updated,
+// on every change to stored settings (popup, options page, shortcut, another machine through sync), and
+// shortly after any other start of the worker, in case the browser dropped it.
+browser.runtime.onStartup.addListener(refreshLogged);
+browser.runtime.onInstalled.addListener(refreshLogged);
 browser.storage.onChanged.addListener((changes) => {
   if (!(SETTINGS_KEY in changes || LOCAL_IS_CURRENT_KEY in changes)) return;
-  void refresh().catch(() => (shown = null));
+  refreshLogged();
 });
-void refresh().catch((error: unknown) => console.warn('[persona-router] toolbar icon', error));
+setTimeout(refreshLogged, LATER_MS);
