@@ -30,28 +30,45 @@ const HEAD_CHARS = 600;
 // Chinese and Japanese ones, with a CJK character): V8 compiles a case-insensitive Unicode pattern on its
 // first use, and compiling all of them made a cold worker's first route tens of ms slower (issue #3).
 
-/** A pattern and the words (space-separated, lower case) that its matches can begin with. */
-type Gated = readonly [firstWords: string, pattern: RegExp];
+/**
+ * A pattern and the words (space-separated, lower case) that its matches can begin with; for the costliest
+ * patterns also the words that can come second (after white space), so "Write a poem" compiles none.
+ */
+type Gated = readonly [firstWords: string, pattern: RegExp, secondWords?: string];
+
+interface Opener {
+  pattern: RegExp;
+  secondWords: ReadonlySet<string> | null;
+}
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(' '));
 }
 
-function byFirstWord(gated: readonly Gated[]): ReadonlyMap<string, readonly RegExp[]> {
-  const index = new Map<string, RegExp[]>();
-  for (const [firstWords, pattern] of gated) {
-    for (const word of words(firstWords)) index.set(word, [...(index.get(word) ?? []), pattern]);
+function byFirstWord(gated: readonly Gated[]): ReadonlyMap<string, readonly Opener[]> {
+  const index = new Map<string, Opener[]>();
+  for (const [firstWords, pattern, secondWords] of gated) {
+    const opener = { pattern, secondWords: secondWords === undefined ? null : words(secondWords) };
+    for (const word of words(firstWords)) index.set(word, [...(index.get(word) ?? []), opener]);
   }
   return index;
 }
 
-/** What follows the first word of any Latin-script match: white space, or the punctuation after a filler or a label. */
+/** What follows a word of any Latin-script match: white space, or the punctuation after a filler or a label. */
 const WORD_END = /[\s,，、:：!！.。]/;
+const LEADING_SPACE = /^\s+/;
 
-/** The prompt's first word as the patterns' `i` flag compares it (an apostrophe or hyphen stays in the word). */
-function firstWord(s: string): string {
+/** The first two words as the patterns' `i` flag compares them (an apostrophe or hyphen stays in a word). */
+function leadingWords(s: string): [first: string, second: string] {
   const end = s.search(WORD_END);
-  return foldCase(end === -1 ? s : s.slice(0, end));
+  if (end === -1) return [foldCase(s), ''];
+  const rest = s.slice(end).replace(LEADING_SPACE, '');
+  const secondEnd = rest.search(WORD_END);
+  return [foldCase(s.slice(0, end)), foldCase(secondEnd === -1 ? rest : rest.slice(0, secondEnd))];
+}
+
+function firstWord(s: string): string {
+  return leadingWords(s)[0];
 }
 
 function opensWithCjk(s: string): boolean {
@@ -108,7 +125,7 @@ function isQuestion(s: string): boolean {
 const ROLE_VERBS = byFirstWord([
   // en
   ['act acting behave pose', /^(?:act|acting|behave|pose)\s+(?:as|like)\s/iu],
-  ['respond reply answer speak talk write think', /^(?:respond|reply|answer|speak|talk|write|think)\s+(?:as|like)\s+(?:(?:a|an|the|my|your)\s+(?!(?:single\s+|short\s+|numbered\s+|bulleted\s+|bullet\s+)?(?:list|table|poem|story|json|summary|paragraph|sentence|email|letter|essay|tweet|song|series|code|csv|markdown|whole|one-liner)s?(?![\p{L}]))|if\s|though\s|someone\s|somebody\s)/iu],
+  ['respond reply answer speak talk write think', /^(?:respond|reply|answer|speak|talk|write|think)\s+(?:as|like)\s+(?:(?:a|an|the|my|your)\s+(?!(?:single\s+|short\s+|numbered\s+|bulleted\s+|bullet\s+)?(?:list|table|poem|story|json|summary|paragraph|sentence|email|letter|essay|tweet|song|series|code|csv|markdown|whole|one-liner)s?(?![\p{L}]))|if\s|though\s|someone\s|somebody\s)/iu, 'as like'],
   ['pretend', /^pretend\s+(?:to\s+be|(?:that\s+)?you(?:'re|\s+are|\s+were))\s/iu],
   ['imagine', /^imagine\s+(?:being|yourself\s+as)\s/iu],
   ['take taking play playing assume adopt step', /^(?:take|taking|play|playing|assume|adopt|step\s+into)\s+(?:on\s+)?(?:the\s+)?(?:role|persona|shoes|part|character)\s+of\s/iu],
@@ -129,7 +146,7 @@ const ROLE_VERBS = byFirstWord([
   ['ich', /^ich\s+(?:möchte|will|hätte\s+gern|würde\s+gern),?\s+dass\s+(?:du|sie)\s+(?:als|die\s+rolle|eine\s+rolle|dich\s+wie|sich\s+wie|so\s+tust|so\s+tun)\s/iu],
   // es
   ['actúa actua actúe actúes compórtate comportate compórtese', /^(?:actúa|actua|actúe|actúes|compórtate|comportate|compórtese)\s+como\s/iu],
-  ['responde responda habla hable escribe escriba', /^(?:responde|responda|habla|hable|escribe|escriba)\s+como\s+(?:(?:un|una|el|la|mi)\s+(?!(?:lista|tabla|poema|resumen|tweet)(?![\p{L}]))|si\s)/iu],
+  ['responde responda habla hable escribe escriba', /^(?:responde|responda|habla|hable|escribe|escriba)\s+como\s+(?:(?:un|una|el|la|mi)\s+(?!(?:lista|tabla|poema|resumen|tweet)(?![\p{L}]))|si\s)/iu, 'como'],
   ['finge finja pretende pretenda', /^(?:finge|finja|pretende|pretenda)\s+(?:ser|que\s+eres|que\s+es)\s/iu],
   ['haz haga', /^(?:haz|haga)\s+(?:de|el\s+papel\s+de)\s/iu],
   ['interpreta interprete', /^(?:interpreta|interprete)\s+(?:el\s+papel|al\s+personaje|a\s+un|a\s+una)\s/iu],
@@ -138,14 +155,14 @@ const ROLE_VERBS = byFirstWord([
   // fr
   ['agis agissez', /^(?:agis|agissez)\s+(?:comme|en\s+tant\s+que)\s/iu],
   ['comporte-toi comportez-vous', /^(?:comporte-toi|comportez-vous)\s+(?:comme|en)\s/iu],
-  ['réponds répondez parle parlez écris écrivez', /^(?:réponds|répondez|parle|parlez|écris|écrivez)\s+(?:comme|en\s+tant\s+que)\s+(?:(?:un|une|le|la|l'|mon|ma)\s*(?!(?:liste|tableau|poème|résumé)(?![\p{L}]))|si\s)/iu],
+  ['réponds répondez parle parlez écris écrivez', /^(?:réponds|répondez|parle|parlez|écris|écrivez)\s+(?:comme|en\s+tant\s+que)\s+(?:(?:un|une|le|la|l'|mon|ma)\s*(?!(?:liste|tableau|poème|résumé)(?![\p{L}]))|si\s)/iu, 'comme en'],
   ['fais faites', /^(?:fais|faites)\s+(?:comme\s+si|semblant\s+d'être)\s/iu],
   ['joue jouez prends prenez endosse endossez incarne incarnez adopte adoptez', /^(?:joue|jouez|prends|prenez|endosse|endossez|incarne|incarnez|adopte|adoptez)\s+(?:le\s+rôle|le\s+personnage|un\s+personnage|la\s+peau|un|une|le|la|l')/iu],
   ['mets-toi mettez-vous glisse-toi glissez-vous', /^(?:mets-toi|mettez-vous|glisse-toi|glissez-vous)\s+(?:dans\s+la\s+peau|à\s+la\s+place)\s/iu],
   ['je', /^je\s+(?:veux|voudrais|souhaite|aimerais)\s+que\s+(?:tu|vous)\s+(?:agisses|agissiez|joues|jouiez|incarnes|incarniez|fasses\s+semblant|fassiez\s+semblant|te\s+comportes|vous\s+comportiez|sois\s+(?:un|une|le|la|mon|ma)|soyez\s+(?:un|une|le|la|mon|ma))/iu],
   // pt
   ['aja atue age haja comporte-se', /^(?:aja|atue|age|haja|comporte-se)\s+como\s/iu],
-  ['responda fale escreva', /^(?:responda|fale|escreva)\s+como\s+(?:(?:um|uma|o|a|meu|minha)\s+(?!(?:lista|tabela|poema|resumo)(?![\p{L}]))|se\s)/iu],
+  ['responda fale escreva', /^(?:responda|fale|escreva)\s+como\s+(?:(?:um|uma|o|a|meu|minha)\s+(?!(?:lista|tabela|poema|resumo)(?![\p{L}]))|se\s)/iu, 'como'],
   ['finja finge', /^(?:finja|finge)\s+(?:ser|que\s+(?:você\s+)?é|que\s+és)\s/iu],
   ['faça faz assuma assume interprete interpreta desempenhe', /^(?:faça|faz|assuma|assume|interprete|interpreta|desempenhe)\s+(?:o\s+papel|a\s+persona|o\s+personagem)\s/iu],
   ['quero', /^quero\s+que\s+(?:você|tu)\s+(?:aja|atue|finja|interprete|faça\s+o\s+papel|assuma|se\s+comporte|seja\s+(?:um|uma|o|a|meu|minha))\s/iu],
@@ -165,7 +182,9 @@ const JA_ROLE_VERB = /^[^。！？!?\n]{1,60}(?:として(?:振る舞|振舞|ふ
 const HIRAGANA = /[\u3041-\u309f]/;
 
 function roleVerb(s: string): boolean {
-  if (ROLE_VERBS.get(firstWord(s))?.some((re) => re.test(s))) return true;
+  const [first, second] = leadingWords(s);
+  const openers = ROLE_VERBS.get(first) ?? [];
+  if (openers.some((o) => (o.secondWords === null || o.secondWords.has(second)) && o.pattern.test(s))) return true;
   if (opensWithCjk(s) && CJK_ROLE_VERBS.some((re) => re.test(s))) return true;
   return HIRAGANA.test(s.slice(0, 121)) && JA_ROLE_VERB.test(s);
 }
