@@ -170,6 +170,12 @@ describe('startsWithPersona: what the first-word check must let through', () => 
     // A first word that ends at punctuation other than a space.
     'OK,act as a judge.',
     'Role:You are a pirate.',
+    // Patterns that also need their second word: any white space between the two, any case.
+    'Write\tlike someone who lived in 1800: describe a train.',
+    'WRITE  AS A PIRATE.',
+    'Escribe como un pirata.',
+    'Écris comme un poète.',
+    'Escreva como um poeta.',
   ])('%j', (text) => {
     expect(startsWithPersona(text)).toBe(true);
   });
@@ -178,6 +184,7 @@ describe('startsWithPersona: what the first-word check must let through', () => 
     // 'İ' is no 'i' to the patterns, although it lower-cases to 'i' and a dot.
     'İch möchte, dass du als Lektor arbeitest.',
     '𝐀'.repeat(61) + 'として振る舞って',
+    'Write, as a pirate, a poem.',
   ])('%j is not an opener', (text) => {
     expect(startsWithPersona(text)).toBe(false);
   });
