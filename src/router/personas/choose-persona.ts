@@ -1,7 +1,7 @@
 import { MAX_PERSONA_TEXT, personaTextLength } from '../defaults';
 import { formatPreamble } from '../preamble';
 import { PERSONA_LENGTHS, type Category, type Persona, type PersonaLength, type RouterSettings } from '../types';
-import { cueList, mentionsCue, type CueList } from './cue-words';
+import { cueList, cueText, mentionsCue, type CueList } from './cue-words';
 import { getLibraryPersona, type LibraryPersona, type WritingSubPersonaId } from './library';
 
 /**
@@ -141,7 +141,7 @@ export function instructionParts(text: string): string[] {
 
 /** The writing sub-persona the instruction clearly asks for, or null for the general writing persona. */
 export function writingSubPersona(text: string): WritingSubPersonaId | null {
-  const parts = instructionParts(text);
+  const parts = instructionParts(text).map(cueText);
   const matched = subPersonaCueLists().filter(([, cues]) => parts.some((part) => mentionsCue(part, cues)));
   return matched.length === 1 ? matched[0]![0] : null;
 }

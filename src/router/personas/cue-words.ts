@@ -8,7 +8,7 @@ import { foldCase } from '../fold-case';
  * so the cue pattern needs neither flag, and compiles in a tenth of the time.
  */
 export interface CueList {
-  /** The Latin cues, to run on markWords(text). */
+  /** The Latin cues, to run on the marked text of cueText. */
   readonly words: RegExp;
   /** Cues written as `stem\p{L}*`: a word that starts with the stem and has only letters after it. */
   readonly stems: readonly string[];
@@ -49,19 +49,39 @@ const NOT_SEPARATOR = /[^ '-]/g;
 /**
  * V8 runs a new pattern as bytecode first, and optimizing that bytecode took 1-3 ms per cue list, unless the
  * text is at least 1,000 characters long: then it compiles machine code at once, several times faster here.
- * The padding is NUL, outside every word, so it changes no match.
+ * So a list's first run gets a padded text; the padding is NUL, outside every word, so it changes no match.
+ * Later runs use the machine code whatever the length, and padding would only cost time.
  */
 const COMPILE_AT_ONCE_LENGTH = 1000;
+const compiled = new WeakSet<RegExp>();
 
-/** Whether the text mentions any cue of the list. */
-export function mentionsCue(text: string, cues: CueList): boolean {
-  if (cues.cjk.some((cue) => text.includes(cue))) return true;
+function runCues(pattern: RegExp, marked: string): boolean {
+  if (compiled.has(pattern)) return pattern.test(marked);
+  compiled.add(pattern);
+  return pattern.test(marked.padEnd(COMPILE_AT_ONCE_LENGTH, '\0'));
+}
+
+/** A text read once for every cue list: its words, and the folded text with what lies between them marked. */
+export interface CueText {
+  readonly text: string;
+  readonly folded: string;
+  readonly words: readonly RegExpExecArray[];
+  readonly marked: string;
+}
+
+export function cueText(text: string): CueText {
   const folded = foldCase(text);
   const words = [...text.matchAll(WORD)];
+  return { text, folded, words, marked: markWords(folded, words) };
+}
+
+/** Whether the text mentions any cue of the list. */
+export function mentionsCue({ text, folded, words, marked }: CueText, cues: CueList): boolean {
+  if (cues.cjk.some((cue) => text.includes(cue))) return true;
   const stemmed = words.some(({ index, 0: word }) =>
     cues.stems.some((stem) => folded.startsWith(stem, index) && LETTERS.test(word.slice(stem.length))),
   );
-  return stemmed || cues.words.test(markWords(folded, words).padEnd(COMPILE_AT_ONCE_LENGTH, '\0'));
+  return stemmed || runCues(cues.words, marked);
 }
 
 /** The folded text with every character between words that is not ' ', '-' or "'" turned into NUL. */
