@@ -181,8 +181,7 @@ const JA_ROLE_VERB = /^[^。！？!?\n]{1,60}(?:として(?:振る舞|振舞|ふ
 /** Every ending JA_ROLE_VERB looks for opens with a hiragana, after at most 60 code points (120 UTF-16 units). */
 const HIRAGANA = /[\u3041-\u309f]/;
 
-function roleVerb(s: string): boolean {
-  const [first, second] = leadingWords(s);
+function roleVerb(s: string, [first, second]: readonly [string, string]): boolean {
   const openers = ROLE_VERBS.get(first) ?? [];
   if (openers.some((o) => (o.secondWords === null || o.secondWords.has(second)) && o.pattern.test(s))) return true;
   if (opensWithCjk(s) && CJK_ROLE_VERBS.some((re) => re.test(s))) return true;
@@ -259,8 +258,7 @@ function roleFollows(rest: string, copula: Copula, openerWasShouted: boolean): b
   return false;
 }
 
-function youAreRole(s: string): boolean {
-  const word = firstWord(s);
+function youAreRole(s: string, word: string): boolean {
   for (const copula of COPULAS) {
     const match = copula.firstWords.has(word) ? copula.opener.exec(s) : null;
     if (!match) continue;
@@ -310,8 +308,7 @@ const AS_ROLES: readonly AsRole[] = [
   },
 ];
 
-function asRole(s: string): boolean {
-  const word = firstWord(s);
+function asRole(s: string, word: string): boolean {
   for (const form of AS_ROLES) {
     const match = form.firstWord === word ? form.opener.exec(s) : null;
     if (!match) continue;
@@ -332,5 +329,6 @@ export function startsWithPersona(text: string): boolean {
   if (head.trim() === '') return false;
   if (hasPreamble(text)) return true;
   const s = clean(head);
-  return roleVerb(s) || youAreRole(s) || asRole(s);
+  const words = leadingWords(s);
+  return roleVerb(s, words) || youAreRole(s, words[0]) || asRole(s, words[0]);
 }
