@@ -1,6 +1,7 @@
 import { MAX_PERSONA_TEXT, personaTextLength } from '../defaults';
 import { formatPreamble } from '../preamble';
 import { PERSONA_LENGTHS, type Category, type Persona, type PersonaLength, type RouterSettings } from '../types';
+import { cueList, cueText, mentionsCue, type CueList } from './cue-words';
 import { getLibraryPersona, type LibraryPersona, type WritingSubPersonaId } from './library';
 
 /**
@@ -15,18 +16,18 @@ import { getLibraryPersona, type LibraryPersona, type WritingSubPersonaId } from
  */
 const INSTRUCTION_CHARS = 300;
 
-/** Latin-script cues match whole words (letters on either side block a match); CJK cues match anywhere. */
-function cues(latin: readonly string[], cjk: readonly string[]): RegExp {
-  const words = `(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`;
-  return new RegExp(cjk.length > 0 ? `${words}|${cjk.join('|')}` : words, 'iu');
-}
+/**
+ * Latin-script cues match whole words in any case (letters on either side block a match) and are written in
+ * lower-case pattern syntax (see cueList); CJK cues match anywhere.
+ */
+type Cues = readonly [latin: readonly string[], cjk: readonly string[]];
 
 const PEOPLE_EN = "clients?|customers?|boss|manager|supervisor|colleagues?|co-?workers?|team|landlord|professor|recruiter|hiring manager|stakeholders?|investors?|vendors?|suppliers?|employees?|staff|hr";
 
-const SUB_PERSONA_CUES: ReadonlyArray<[WritingSubPersonaId, RegExp]> = [
+export const SUB_PERSONA_CUES: ReadonlyArray<readonly [WritingSubPersonaId, Cues]> = [
   [
     'writing.business',
-    cues(
+    [
       [
         // en
         'e-?mails?', 'mails?', 'memos?', 'memorand(?:um|a)', 'slack', 'teams message', 'inmail',
@@ -50,11 +51,11 @@ const SUB_PERSONA_CUES: ReadonlyArray<[WritingSubPersonaId, RegExp]> = [
       ],
       ['邮件', '备忘录', '求职信', '商务信函', '给客户', '给老板', '给领导', '给同事', '给经理',
         'メール', '社内文書', 'ビジネス文書', '送付状', 'カバーレター', '取引先', '上司', '顧客', 'お客様', '稟議'],
-    ),
+    ],
   ],
   [
     'writing.literary',
-    cues(
+    [
       [
         // en
         'stor(?:y|ies)', 'tales?', 'fables?', 'fairy ?tales?', 'poems?', 'poetry', 'haikus?', 'sonnets?', 'limericks?',
@@ -74,11 +75,11 @@ const SUB_PERSONA_CUES: ReadonlyArray<[WritingSubPersonaId, RegExp]> = [
         'uma história', 'histórias', 'contos?', 'poesia', 'letra de (?:uma )?música', 'canção', 'romance', 'crônica',
       ],
       ['故事', '小说', '诗', '歌词', '童话', '寓言', '剧本', '物語', '小説', '詩', '俳句', '短歌', '童話', 'ストーリー', '短編', 'ポエム'],
-    ),
+    ],
   ],
   [
     'writing.copy',
-    cues(
+    [
       [
         // en
         'ads?', 'adverts?', 'advertisements?', 'advertising', 'slogans?', 'taglines?', 'headlines?', 'landing pages?',
@@ -98,11 +99,11 @@ const SUB_PERSONA_CUES: ReadonlyArray<[WritingSubPersonaId, RegExp]> = [
       ],
       ['广告', '口号', '标语', '文案', '产品描述', '商品描述', '落地页', '宣传',
         '広告', 'キャッチコピー', 'キャッチフレーズ', 'スローガン', '商品説明', 'ランディングページ', '宣伝', '販促'],
-    ),
+    ],
   ],
   [
     'writing.academic',
-    cues(
+    [
       [
         // en
         'essays?', 'abstracts?', 'papers?', 'thes[ie]s', 'dissertations?', 'literature reviews?', 'journal articles?',
@@ -120,7 +121,7 @@ const SUB_PERSONA_CUES: ReadonlyArray<[WritingSubPersonaId, RegExp]> = [
         'revis[aã]o de literatura', 'tcc', 'monografia', 'acad[eê]mic[oa]',
       ],
       ['论文', '摘要', '文献综述', '学术', '研究报告', '开题报告', '論文', '卒論', '要旨', 'アブストラクト', '学術', '文献レビュー'],
-    ),
+    ],
   ],
 ];
 
@@ -140,9 +141,17 @@ export function instructionParts(text: string): string[] {
 
 /** The writing sub-persona the instruction clearly asks for, or null for the general writing persona. */
 export function writingSubPersona(text: string): WritingSubPersonaId | null {
-  const parts = instructionParts(text);
-  const matched = SUB_PERSONA_CUES.filter(([, re]) => parts.some((part) => re.test(part)));
+  const parts = instructionParts(text).map(cueText);
+  const matched = subPersonaCueLists().filter(([, cues]) => parts.some((part) => mentionsCue(part, cues)));
   return matched.length === 1 ? matched[0]![0] : null;
+}
+
+let cueLists: ReadonlyArray<readonly [WritingSubPersonaId, CueList]> | null = null;
+
+// Built on first use, so that a worker that never routes a writing prompt does not expand the cues.
+function subPersonaCueLists(): ReadonlyArray<readonly [WritingSubPersonaId, CueList]> {
+  cueLists ??= SUB_PERSONA_CUES.map(([id, [latin, cjk]]) => [id, cueList(latin, cjk)] as const);
+  return cueLists;
 }
 
 // The same rule the options page saves by (validatePersonaText), in case storage holds something else.

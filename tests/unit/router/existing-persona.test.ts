@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { startsWithPersona } from '../../../src/router/existing-persona';
+import { foldCase } from '../../../src/router/fold-case';
 import { PERSONA_LIBRARY } from '../../../src/router/personas/library';
 import { formatPreamble } from '../../../src/router/preamble';
 
@@ -152,5 +153,68 @@ describe('startsWithPersona: ordinary prompts that only look like one', () => {
   test('looks only at the head of a 1 MB prompt', () => {
     expect(startsWithPersona('Act as a judge. ' + 'x'.repeat(1_000_000))).toBe(true);
     expect(startsWithPersona('x'.repeat(1_000_000) + ' You are a judge.')).toBe(false);
+  });
+});
+
+describe('startsWithPersona: what the first-word check must let through', () => {
+  test.each([
+    // The `iu` patterns read 'ſ' (long s) as 's' and 'K' (Kelvin sign) as 'k', though neither lower-cases to them.
+    'Pleaſe, act as a judge.',
+    'Aſ a lawyer, review this contract.',
+    'ſyſtem: You are a pirate.',
+    'ASSUME THE ROLE OF A KING.'.replace(/S/g, 'ſ'),
+    '\u212Aindly act as a judge.',
+    // A Japanese role may open with any script; 60 characters before the verb may be 120 UTF-16 units.
+    'ChatGPTとして振る舞って',
+    '𝐀'.repeat(59) + 'として振る舞って',
+    // A first word that ends at punctuation other than a space.
+    'OK,act as a judge.',
+    'Role:You are a pirate.',
+    // Patterns that also need their second word: any white space between the two, any case.
+    'Write\tlike someone who lived in 1800: describe a train.',
+    'WRITE  AS A PIRATE.',
+    'Escribe como un pirata.',
+    'Écris comme un poète.',
+    'Escreva como um poeta.',
+  ])('%j', (text) => {
+    expect(startsWithPersona(text)).toBe(true);
+  });
+
+  test.each([
+    // 'İ' is no 'i' to the patterns, although it lower-cases to 'i' and a dot.
+    'İch möchte, dass du als Lektor arbeitest.',
+    '𝐀'.repeat(61) + 'として振る舞って',
+    'Write, as a pirate, a poem.',
+  ])('%j is not an opener', (text) => {
+    expect(startsWithPersona(text)).toBe(false);
+  });
+});
+
+describe('foldCase', () => {
+  // Every BMP character, surrogate halves as NUL: simple case folding maps no astral character to these letters.
+  const bmp = Array.from({ length: 0x10000 }, (_, i) => (i >= 0xd800 && i <= 0xdfff ? '\0' : String.fromCharCode(i)));
+  const positionsByFold = new Map<string, number[]>();
+  bmp.forEach((c, i) => {
+    const key = foldCase(c);
+    positionsByFold.set(key, [...(positionsByFold.get(key) ?? []), i]);
+  });
+
+  test('equals a character to a letter of our word lists exactly when a pattern with the iu flags does', () => {
+    const latin = bmp.slice(0xc0, 0x250).filter((c) => /\p{L}/u.test(c));
+    const letters = ['abcdefghijklmnopqrstuvwxyz', ...latin, "'-", '扮演邮件メール'].join('');
+    const text = bmp.join('');
+    const differ: string[] = [];
+    for (const letter of letters) {
+      const byPattern = [...text.matchAll(new RegExp(letter, 'giu'))].map((m) => m.index);
+      const byFold = positionsByFold.get(foldCase(letter)) ?? [];
+      if (byPattern.join() !== byFold.join()) differ.push(letter);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test('keeps every index, so a position in the folded text is one in the original', () => {
+    const text = 'İstanbul ſtraße ΣΑΣ Kelvin \u212A 𐐀';
+    expect(foldCase(text)).toHaveLength(text.length);
+    expect(foldCase(text)).toBe('İstanbul straße σας kelvin k 𐐨');
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_ROUTER_SETTINGS, MAX_PERSONA_TEXT } from '../../../src/router/defaults';
-import { choosePersona, instructionParts, writingSubPersona } from '../../../src/router/personas/choose-persona';
+import {
+  SUB_PERSONA_CUES,
+  choosePersona,
+  instructionParts,
+  writingSubPersona,
+} from '../../../src/router/personas/choose-persona';
+import { cueList, cueText, mentionsCue } from '../../../src/router/personas/cue-words';
+import { foldCase } from '../../../src/router/fold-case';
 import { PERSONA_LIBRARY, WRITING_SUB_PERSONAS, getLibraryPersona } from '../../../src/router/personas/library';
 import { formatPreamble } from '../../../src/router/preamble';
 import { CATEGORIES, type PersonaLength, type RouterSettings } from '../../../src/router/types';
@@ -113,6 +120,117 @@ describe('writing sub-persona choice', () => {
     expect(parts).toEqual(['Fix the grammar:']);
     const tailAsk = instructionParts(`Notes\n${'x '.repeat(1000)}\nTurn this into an ad?`);
     expect(tailAsk).toEqual(['Notes', 'Turn this into an ad?']);
+  });
+});
+
+describe('writing sub-persona cues: the same matches as the pattern they replaced', () => {
+  // The specification: what writingSubPersona matched before cue lists were matched without this pattern.
+  function specification(latin: readonly string[], cjk: readonly string[]): RegExp {
+    const words = `(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`;
+    return new RegExp(cjk.length > 0 ? `${words}|${cjk.join('|')}` : words, 'iu');
+  }
+
+  /** Every string a cue can match (cues use characters, [ab], (?:a|b) and ?), with a stem for `\p{L}*`. */
+  function samples(cue: string): string[] {
+    let at = 0;
+    const alternatives = (): string[] => {
+      const options = sequence();
+      while (cue[at] === '|') {
+        at++;
+        options.push(...sequence());
+      }
+      return options;
+    };
+    const sequence = (): string[] => {
+      let strings = [''];
+      while (at < cue.length && cue[at] !== '|' && cue[at] !== ')') {
+        let part: string[];
+        if (cue.startsWith('(?:', at)) {
+          at += 3;
+          part = alternatives();
+          at++;
+        } else if (cue[at] === '[') {
+          part = [...cue.slice(at + 1, cue.indexOf(']', at))];
+          at = cue.indexOf(']', at) + 1;
+        } else if (cue.startsWith('\\p{L}*', at)) {
+          part = ['', 'text', 'e2'];
+          at += 6;
+        } else {
+          part = [cue[at++] as string];
+        }
+        const options = cue[at] === '?' ? (at++, ['', ...part]) : part;
+        strings = strings.flatMap((head) => options.map((tail) => head + tail));
+      }
+      return strings;
+    };
+    return alternatives();
+  }
+
+  const CONTEXTS: ReadonlyArray<(cue: string) => string> = [
+    (c) => c,
+    (c) => `Please write ${c} for me.`,
+    (c) => c.toUpperCase(),
+    (c) => c.replace(/s/g, 'ſ').replace(/k/g, '\u212A'),
+    (c) => `x${c}`,
+    (c) => `${c}2`,
+    (c) => `${c}e`,
+    (c) => `\u0345${c} ${c.slice(0, -1)}`,
+    (c) => `${c}\u0345`,
+    (c) => `𝐀${c}`,
+    (c) => `${c}-${c}`,
+    (c) => `"${c.replace(/ /g, '  ')}"`,
+    (c) => `İ${c}İ`,
+  ];
+
+  test.each(SUB_PERSONA_CUES.map(([id, cues]) => [id, cues] as const))('%s', (_id, [latin, cjk]) => {
+    const reference = specification(latin, cjk);
+    const list = cueList(latin, cjk);
+    const texts = [...latin.flatMap(samples), ...cjk].flatMap((cue) => CONTEXTS.map((context) => context(cue)));
+    const differ = texts.filter((text) => reference.test(text) !== mentionsCue(cueText(text), list));
+    expect(differ).toEqual([]);
+    expect(texts.filter((text) => reference.test(text)).length).toBeGreaterThan(texts.length / 4);
+  });
+
+  test('cues are written in lower case, with no escapes but a final \\p{L}* after a plain stem', () => {
+    const latin = SUB_PERSONA_CUES.flatMap(([, [words]]) => words);
+    const stems = latin.filter((cue) => cue.endsWith('\\p{L}*')).map((cue) => cue.slice(0, -'\\p{L}*'.length));
+    const whole = latin.filter((cue) => !cue.endsWith('\\p{L}*'));
+    expect([...stems, ...whole].filter((cue) => foldCase(cue) !== cue)).toEqual([]);
+    expect(whole.filter((cue) => cue.includes('\\'))).toEqual([]);
+    expect(stems.filter((stem) => /[^\p{L}]/u.test(stem))).toEqual([]);
+  });
+
+  test('spelling out the case-insensitive letter classes adds U+0345 and nothing else', () => {
+    const classes: Array<[RegExp, RegExp]> = [
+      [/^[\p{L}\p{N}]$/iu, /^[\p{L}\p{N}\u0345]$/u],
+      [/^\p{L}$/iu, /^[\p{L}\u0345]$/u],
+    ];
+    const differ: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code);
+      if (classes.some(([withFlag, spelled]) => withFlag.test(char) !== spelled.test(char))) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test.each([
+    // U+0345 is a letter to the iu flags, so it joins "e" and "mail" into one word that is no cue.
+    ['Draft an e\u0345mail', null],
+    ['Draft an email', 'writing.business'],
+    // 'İ' is no 'i', and lower-casing it must not leave "mail" standing as a word after a dot.
+    ['Draft an İmail', null],
+    ['Write a ſtory', 'writing.literary'],
+    ['WRITE A SONNET', 'writing.literary'],
+    ['Schreib einen Werbe\u0345text', 'writing.copy'],
+    ['Schreib einen Werbe2text', null],
+    // The last group of "to (?:my|our|…) (?:…|hiring manager|…)" is checked in a lookahead: still whole words.
+    ['Write a note to our hiring manager', 'writing.business'],
+    ['Write a note to our hiring managers', null],
+    ['Write a note to our hiring manager2', null],
+    ['Draft an out-of office reply', 'writing.business'],
+    ['Write 2poems', null],
+  ] as const)('%j -> %s', (text, expected) => {
+    expect(writingSubPersona(text)).toBe(expected);
   });
 });
 
