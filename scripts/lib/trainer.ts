@@ -24,7 +24,7 @@ export interface TrainOptions {
   bits: number;
   /** Buckets hit by fewer training texts than this are left at zero (noise, and they would bloat the file). */
   minDf: number;
-  /** Weights are stored as integers in -levels..levels times a per-class scale. */
+  /** Weights are stored as integers in -levels..levels times one scale (the same for every class). */
   levels: number;
   epochs: number;
   learningRate: number;
@@ -33,9 +33,9 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
-  bits: 15,
+  bits: 16,
   minDf: 3,
-  levels: 7,
+  levels: 5,
   epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
@@ -174,12 +174,12 @@ export function quantize(
   training: Record<string, unknown>,
 ): ModelArtifact {
   const rows = 1 << bits;
-  const scales: number[] = [];
-  for (let c = 0; c < CLASS_COUNT; c++) {
-    let max = 0;
-    for (let r = 0; r < rows; r++) max = Math.max(max, Math.abs(weights.W[r * CLASS_COUNT + c] as number));
-    scales.push(max === 0 ? 1 : Number((max / levels).toPrecision(8)));
-  }
+  // One scale for all classes: a scale per class gave the classes with smaller weights finer steps, which
+  // made the file larger (more distinct values to compress) without making the router more accurate.
+  let max = 0;
+  for (let i = 0; i < rows * CLASS_COUNT; i++) max = Math.max(max, Math.abs(weights.W[i] as number));
+  const scale = max === 0 ? 1 : Number((max / levels).toPrecision(8));
+  const scales: number[] = Array.from({ length: CLASS_COUNT }, () => scale);
   if (levels > 7) throw new Error('weights are stored as 4-bit values: levels must be at most 7');
   const bytes = new Uint8Array((rows * CLASS_COUNT) / 2);
   for (let r = 0; r < rows; r++) {
