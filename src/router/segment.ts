@@ -63,19 +63,23 @@ function lastSentence(s: string, max: number): string {
   return last.length <= max ? last : '';
 }
 
-export function segment(text: string): Segments {
-  const view = viewOf(text);
-  let fences = 0;
-  const codeParts: string[] = [];
-  const prose = view.replace(FENCE, (block) => {
-    fences++;
+/** `view` with each code fence turned into a paragraph break; the fences go to `codeParts`, in order. */
+function withoutFences(view: string, codeParts: string[]): string {
+  if (!view.includes('```') && !view.includes('~~~')) return view;
+  return view.replace(FENCE, (block) => {
     codeParts.push(block);
     return '\n\n';
   });
-  const base = { fences, view, length: text.length };
+}
+
+export function segment(text: string): Segments {
+  const view = viewOf(text);
+  const codeParts: string[] = [];
+  const prose = withoutFences(view, codeParts);
+  const fences = codeParts.length;
   const trimmed = prose.trim();
   if (trimmed.length <= ALL_INSTRUCTION_MAX && fences === 0) {
-    return { ...base, head: trimmed, tail: '', payload: '' };
+    return { head: trimmed, tail: '', payload: '', fences, view, length: text.length };
   }
 
   const paragraphs = trimmed.split(PARAGRAPH_BREAK).filter((p) => p.trim() !== '');
@@ -113,5 +117,5 @@ export function segment(text: string): Segments {
     }
   }
   const payload = [...middle, ...codeParts].join('\n\n');
-  return { ...base, head: head.trim(), tail: tail.trim(), payload };
+  return { head: head.trim(), tail: tail.trim(), payload, fences, view, length: text.length };
 }
