@@ -3,7 +3,7 @@
  * carries a persona → neutral; below the threshold → neutral; the category's action decides the rest
  * (auto and suggest attach a persona, never stays neutral). The caller decides auto vs suggest by `action`.
  */
-import { CATEGORIES, type Category, type Decision, type RouterSettings } from './types';
+import { CATEGORIES, type Category, type Decision, type PolicyAction, type Route, type RouterSettings } from './types';
 import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS } from './defaults';
 import { drivers, modelFromArtifact, score, type Model, type ModelArtifact } from './model';
 import { choosePersona } from './personas/choose-persona';
@@ -97,6 +97,11 @@ function alreadyHasPersona(text: string, settings: RouterSettings): boolean {
   return overrides !== undefined && Object.keys(overrides).length > 0 && hasPreamble(text, overrides);
 }
 
+/** A decision on a classified prompt (fields in the order callers and snapshots see them). */
+function decided(c: Classification, action: PolicyAction, route: Route, reason: string): Decision {
+  return { category: c.category, confidence: c.confidence, scores: c.scores, action, route, reason };
+}
+
 export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SETTINGS, model?: Model): Decision {
   const input = typeof text === 'string' ? text : '';
   if (input.trim() === '') {
@@ -104,26 +109,19 @@ export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SE
   }
   const c = classify(input, model ?? loadModel());
   const action = settings.policy?.[c.category] ?? DEFAULT_POLICY[c.category];
-  const base = { category: c.category, confidence: c.confidence, scores: c.scores, action };
   // Only a route that could attach a persona needs the (costlier) check for one already there.
   if (action !== 'never' && alreadyHasPersona(input, settings)) {
-    return { ...base, route: 'neutral', reason: 'the prompt already has a persona' };
+    return decided(c, action, 'neutral', 'the prompt already has a persona');
   }
   const threshold = Number.isFinite(settings.threshold) ? settings.threshold : DEFAULT_ROUTER_SETTINGS.threshold;
   if (c.confidence < threshold) {
-    return {
-      ...base,
-      route: 'neutral',
-      reason: `low confidence (${c.confidence.toFixed(2)} < ${threshold.toFixed(2)}); best guess ${because(c)}`,
-    };
+    const reason = `low confidence (${c.confidence.toFixed(2)} < ${threshold.toFixed(2)}); best guess ${because(c)}`;
+    return decided(c, action, 'neutral', reason);
   }
   if (action === 'never') {
-    return { ...base, route: 'neutral', reason: `${because(c)}; a persona would cost accuracy here` };
+    return decided(c, action, 'neutral', `${because(c)}; a persona would cost accuracy here`);
   }
-  return {
-    ...base,
-    route: 'persona',
-    reason: `${because(c)}; policy ${action}`,
-    persona: choosePersona(c.category, input, settings),
-  };
+  const decision = decided(c, action, 'persona', `${because(c)}; policy ${action}`);
+  decision.persona = choosePersona(c.category, input, settings);
+  return decision;
 }
