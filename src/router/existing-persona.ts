@@ -67,8 +67,10 @@ function leadingWords(s: string): [first: string, second: string] {
   return [foldCase(s.slice(0, end)), foldCase(secondEnd === -1 ? rest : rest.slice(0, secondEnd))];
 }
 
+/** leadingWords(s)[0], without reading the second word. */
 function firstWord(s: string): string {
-  return leadingWords(s)[0];
+  const end = s.search(WORD_END);
+  return foldCase(end === -1 ? s : s.slice(0, end));
 }
 
 function opensWithCjk(s: string): boolean {
