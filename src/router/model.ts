@@ -164,7 +164,8 @@ export function logits(model: Model, text: string): { logits: Float64Array; extr
     counts[n] = (counts[n] as number) + 1;
   }
   if (ns >= 0) emptyLanes(ns, even, odd);
-  const out = Float64Array.from(model.bias);
+  const out = new Float64Array(CLASS_COUNT);
+  out.set(model.bias);
   for (let k = 0; k < NAMESPACE_COUNT; k++) {
     const f = namespaceFactor(model, k, counts[k] as number);
     if (f === 0) continue;
@@ -264,5 +265,23 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
     const weight = weigh(NS.struct, structHash(s));
     if (weight > 0) found.push({ label: s, weight });
   }
-  return found.sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : 1)).slice(0, limit);
+  return top(found, limit);
+}
+
+/** Does `a` rank before `b`: more weight, or as much and a label that sorts first? (Labels are distinct.) */
+function ranksBefore(a: Driver, b: Driver): boolean {
+  return a.weight > b.weight || (a.weight === b.weight && a.label < b.label);
+}
+
+/** The first `limit` drivers in rank order; inserting into a short list costs less than sorting them all. */
+function top(drivers: readonly Driver[], limit: number): Driver[] {
+  const best: Driver[] = [];
+  for (const d of drivers) {
+    let at = best.length;
+    while (at > 0 && ranksBefore(d, best[at - 1] as Driver)) at--;
+    if (at >= limit) continue;
+    best.splice(at, 0, d);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
