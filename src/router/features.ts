@@ -35,17 +35,22 @@ export class FeatureList {
   length = 0;
 
   add(ns: Namespace, hash: number): void {
-    if (this.length === this.ns.length) {
-      const ns2 = new Uint8Array(this.length * 2);
-      ns2.set(this.ns);
-      const hash2 = new Uint32Array(this.length * 2);
-      hash2.set(this.hash);
-      this.ns = ns2;
-      this.hash = hash2;
-    }
+    if (this.length === this.ns.length) this.reserve(1);
     this.ns[this.length] = ns;
     this.hash[this.length] = hash;
     this.length++;
+  }
+
+  /** Makes room for `n` more features, so a loop that emits at most that many can write without checks. */
+  reserve(n: number): void {
+    if (this.length + n <= this.ns.length) return;
+    const size = Math.max(this.ns.length * 2, this.length + n);
+    const ns2 = new Uint8Array(size);
+    ns2.set(this.ns);
+    const hash2 = new Uint32Array(size);
+    hash2.set(this.hash);
+    this.ns = ns2;
+    this.hash = hash2;
   }
 }
 
@@ -307,6 +312,11 @@ function emitCharGrams(lower: string, out: FeatureList): void {
   let seen = 1;
   let space = true;
   const n = lower.length;
+  // At most three grams per character and the closing space; written in place, their namespace at the end.
+  out.reserve(3 * (n + 1));
+  const hash = out.hash;
+  const first = out.length;
+  let end = first;
   for (let i = 0; i <= n; i++) {
     let c: number;
     if (i === n) {
@@ -331,10 +341,12 @@ function emitCharGrams(lower: string, out: FeatureList): void {
     h3 = g3;
     h4 = g4;
     seen++;
-    if (seen >= 3) out.add(NS.char, fmix(g3 ^ 2));
-    if (seen >= 4) out.add(NS.char, fmix(g4 ^ 3));
-    if (seen >= 5) out.add(NS.char, fmix(g5 ^ 4));
+    if (seen >= 3) hash[end++] = fmix(g3 ^ 2);
+    if (seen >= 4) hash[end++] = fmix(g4 ^ 3);
+    if (seen >= 5) hash[end++] = fmix(g5 ^ 4);
   }
+  out.ns.fill(NS.char, first, end);
+  out.length = end;
 }
 
 // A line that opens like code; anchored, so prose fails on its first characters. Keywords are matched in
