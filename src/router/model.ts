@@ -224,21 +224,23 @@ function isLetterOrNumber(w: string): boolean {
   return LETTER_OR_NUMBER.test(w);
 }
 
+/** How far the weights of the feature `hash` lean towards class `c`: its weight minus the others' average. */
+function lean(model: Model, hash: number, c: number): number {
+  const b = hash & model.mask;
+  const p = model.rows[b] || packRow(model, b);
+  let others = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
+  }
+  const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
+  return own - others / (CLASS_COUNT - 1);
+}
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
-  const weigh = (ns: number, hash: number): number => {
-    const b = hash & model.mask;
-    const p = model.rows[b] || packRow(model, b);
-    let others = 0;
-    for (let k = 0; k < CLASS_COUNT; k++) {
-      if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
-    }
-    const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
-    const f = namespaceFactor(model, ns, scored.counts[ns] as number);
-    return f * (own - others / (CLASS_COUNT - 1));
-  };
-  const found: Driver[] = [];
+  const best = new Ranking(limit);
+  const wordFactor = namespaceFactor(model, NS.word, scored.counts[NS.word] as number);
   // The first 32 distinct instruction words; hashes are compared first, letters only when they agree.
   const seenScan: TokenScan[] = [];
   const seenIndex: number[] = [];
@@ -257,15 +259,16 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
       seenIndex.push(i);
       const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
       if (!long && !isLetterOrNumber(scan.token(i))) continue;
-      const weight = weigh(NS.word, h);
-      if (weight > 0) found.push({ label: `"${scan.token(i)}"`, weight });
+      const weight = wordFactor * lean(model, h, c);
+      if (weight > 0 && best.admits(weight)) best.add({ label: `"${scan.token(i)}"`, weight });
     }
   }
+  const structFactor = namespaceFactor(model, NS.struct, scored.counts[NS.struct] as number);
   for (const s of scored.extracted.struct) {
-    const weight = weigh(NS.struct, structHash(s));
-    if (weight > 0) found.push({ label: s, weight });
+    const weight = structFactor * lean(model, structHash(s), c);
+    if (weight > 0 && best.admits(weight)) best.add({ label: s, weight });
   }
-  return top(found, limit);
+  return best.items;
 }
 
 /** Does `a` rank before `b`: more weight, or as much and a label that sorts first? (Labels are distinct.) */
@@ -273,15 +276,25 @@ function ranksBefore(a: Driver, b: Driver): boolean {
   return a.weight > b.weight || (a.weight === b.weight && a.label < b.label);
 }
 
-/** The first `limit` drivers in rank order; inserting into a short list costs less than sorting them all. */
-function top(drivers: readonly Driver[], limit: number): Driver[] {
-  const best: Driver[] = [];
-  for (const d of drivers) {
-    let at = best.length;
-    while (at > 0 && ranksBefore(d, best[at - 1] as Driver)) at--;
-    if (at >= limit) continue;
-    best.splice(at, 0, d);
-    if (best.length > limit) best.pop();
+/** The best `limit` drivers so far, in rank order; inserting into a short list costs less than sorting them all. */
+class Ranking {
+  readonly items: Driver[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Could a driver of this weight get in? (Only then is its label worth building.) */
+  admits(weight: number): boolean {
+    const last = this.items[this.limit - 1];
+    return last === undefined || weight >= last.weight;
   }
-  return best;
+
+  add(d: Driver): void {
+    const items = this.items;
+    let at = items.length;
+    while (at > 0 && ranksBefore(d, items[at - 1] as Driver)) at--;
+    if (at >= this.limit) return;
+    if (items.length < this.limit) items.push(d);
+    for (let k = items.length - 1; k > at; k--) items[k] = items[k - 1] as Driver;
+    items[at] = d;
+  }
 }
