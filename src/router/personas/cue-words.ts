@@ -21,7 +21,12 @@ export interface CueList {
 const OPEN_ENDED = '\\p{L}*';
 /** In a marked text, a character of a word: anything but the three separators cues contain and NUL. */
 const WORD_CHAR = "[^\\0 '\\-]";
-const WORD_START = `(?<!${WORD_CHAR})`;
+/**
+ * A word starts after a separator. Matched, not looked behind for: V8 then skips ahead to the separators
+ * instead of trying the lookbehind at every position (the cues run ~1.5x faster), and the marked text opens
+ * with a NUL so that its first word has a separator before it too.
+ */
+const WORD_START = "[\\0 '\\-]";
 const WORD_END = `(?!${WORD_CHAR})`;
 /**
  * A cue that ends in a group. V8 emits the code after an alternation once per alternative, so "to
@@ -69,6 +74,7 @@ export interface CueText {
   readonly folded: string;
   /** Where each word of `text` starts and ends (exclusive), in order: start, end, start, end, … */
   readonly words: readonly number[];
+  /** NUL, then the folded text with what lies between words marked (see markWords). */
   readonly marked: string;
   /** The text's highest UTF-16 unit (see CueList.cjkFirstUnit). */
   readonly maxUnit: number;
@@ -157,9 +163,9 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** The folded text with every character between words that is not ' ', '-' or "'" turned into NUL. */
+/** NUL, then the folded text with every character between words that is not ' ', '-' or "'" turned into NUL. */
 function markWords(folded: string, words: readonly number[]): string {
-  let marked = '';
+  let marked = '\0';
   let copied = 0;
   let w = 0;
   for (let i = 0; i < folded.length; i++) {
@@ -173,5 +179,5 @@ function markWords(folded: string, words: readonly number[]): string {
     marked += `${folded.slice(copied, i)}\0`;
     copied = i + 1;
   }
-  return copied === 0 ? folded : marked + folded.slice(copied);
+  return copied === 0 ? `\0${folded}` : marked + folded.slice(copied);
 }
