@@ -535,7 +535,7 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
   if (last === 63 || last === 0xff1f) out.push('question:end');
   else if (st.question) out.push('question:inside');
   if (QUOTE_OPENERS.some((q) => view.includes(q)) && QUOTED.test(view)) out.push('quoted');
-  if (view.includes('http://') || view.includes('https://')) out.push('url');
+  if (hasWebAddress(view)) out.push('url');
   const letters = st.cjk + st.cyrillic + st.latin;
   if (letters > 0) {
     if (st.cjk / letters > 0.3) out.push('script:cjk');
@@ -544,6 +544,17 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
     out.push('script:none');
   }
   return out;
+}
+
+/**
+ * Does `s` hold "http://" or "https://"? Looked for from the rarer "://": searching for 'h' first stops at
+ * every "the" of a prose text.
+ */
+function hasWebAddress(s: string): boolean {
+  for (let at = s.indexOf('://', 4); at >= 0; at = s.indexOf('://', at + 1)) {
+    if (s.startsWith('http', at - 4) || s.startsWith('https', at - 5)) return true;
+  }
+  return false;
 }
 
 /** The last UTF-16 unit of `s` once trailing white space (as trimEnd() sees it) is dropped; -1 if none. */

@@ -88,6 +88,19 @@ describe('structural features', () => {
     const plain = segment('Tell me a story about a lighthouse keeper.');
     expect(structuralFeatures(plain, plain.view)).not.toContain('code:fenced');
   });
+
+  test('a web address is "http://" or "https://" anywhere in the view, as includes() finds them', () => {
+    const texts = [
+      'http://a.example', 'see https://a.example', 'xhttps://', 'the thing at http://x', 'https:/ no', 'ftp://a and s3://b',
+      '://http', 'http:// ://', 'hhttp:// ', 'httpss://', 'htt://', 'https ://x', 'a://b https://c', 'http', '',
+    ];
+    for (const text of texts) {
+      const seg = segment(text);
+      const expected = seg.view.includes('http://') || seg.view.includes('https://');
+      expect(structuralFeatures(seg, seg.view).includes('url'), text).toBe(expected);
+    }
+    expect(texts.filter((t) => t.includes('http://') || t.includes('https://'))).toHaveLength(7);
+  });
 });
 
 describe('extractFeatures', () => {
