@@ -133,37 +133,42 @@ function emptyLanes(ns: number, even: number, odd: number): void {
   }
 }
 
+/** Adds the packed rows of features start..end of `scratch` (all of namespace `ns`) to `acc`. */
+function sumRun(model: Model, ns: number, start: number, end: number): void {
+  const { mask, rows } = model;
+  const hash = scratch.hash;
+  for (let from = start; from < end; from += LANE_ADDS) {
+    const to = Math.min(end, from + LANE_ADDS);
+    // Eight classes at a time: the weights of classes 0, 2, 4, 6 in the byte lanes of `even`, the others in `odd`.
+    let even = 0;
+    let odd = 0;
+    for (let i = from; i < to; i++) {
+      const b = (hash[i] as number) & mask;
+      let p = rows[b] as number;
+      if (p === 0) p = packRow(model, b);
+      even = (even + (p & LANES)) | 0;
+      odd = (odd + ((p >>> 4) & LANES)) | 0;
+    }
+    emptyLanes(ns, even, odd);
+  }
+}
+
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
   acc.fill(0);
   const counts = new Int32Array(NAMESPACE_COUNT);
-  const { mask, rows } = model;
   const extracted = extractFeatures(text, scratch);
-  const { ns: nsOf, hash } = scratch;
-  // Integer sums of packed rows, eight classes at a time, a run of one namespace in registers (exact, so
-  // the order of the features is free).
-  let ns = -1;
-  let even = 0;
-  let odd = 0;
-  let pending = 0;
-  for (let i = 0; i < scratch.length; i++) {
-    const n = nsOf[i] as number;
-    if (n !== ns || pending === LANE_ADDS) {
-      if (ns >= 0) emptyLanes(ns, even, odd);
-      ns = n;
-      even = 0;
-      odd = 0;
-      pending = 0;
-    }
-    const b = (hash[i] as number) & mask;
-    let p = rows[b] as number;
-    if (p === 0) p = packRow(model, b);
-    even = (even + (p & LANES)) | 0;
-    odd = (odd + ((p >>> 4) & LANES)) | 0;
-    pending++;
-    counts[n] = (counts[n] as number) + 1;
+  const { ns: nsOf, length } = scratch;
+  // Features come in runs of one namespace: each run is summed on its own (integer sums, exact, so the
+  // order of the features is free), without asking every feature for its namespace.
+  for (let start = 0; start < length; ) {
+    const ns = nsOf[start] as number;
+    let end = start + 1;
+    while (end < length && nsOf[end] === ns) end++;
+    sumRun(model, ns, start, end);
+    counts[ns] = (counts[ns] as number) + end - start;
+    start = end;
   }
-  if (ns >= 0) emptyLanes(ns, even, odd);
   const out = new Float64Array(CLASS_COUNT);
   out.set(model.bias);
   for (let k = 0; k < NAMESPACE_COUNT; k++) {
