@@ -167,17 +167,16 @@ function isLowSurrogate(c: number): boolean {
 function markWords(folded: string, words: readonly number[]): string {
   let marked = '\0';
   let copied = 0;
-  let w = 0;
-  for (let i = 0; i < folded.length; i++) {
-    if (i === words[w]) {
-      i = (words[w + 1] as number) - 1;
-      w += 2;
-      continue;
+  let gapStart = 0;
+  for (let w = 0; w <= words.length; w += 2) {
+    const gapEnd = w < words.length ? (words[w] as number) : folded.length;
+    for (let i = gapStart; i < gapEnd; i++) {
+      const c = folded.charCodeAt(i);
+      if (c === 32 || c === 39 || c === 45) continue;
+      marked += `${folded.slice(copied, i)}\0`;
+      copied = i + 1;
     }
-    const c = folded.charCodeAt(i);
-    if (c === 32 || c === 39 || c === 45) continue;
-    marked += `${folded.slice(copied, i)}\0`;
-    copied = i + 1;
+    if (w < words.length) gapStart = words[w + 1] as number;
   }
   return copied === 0 ? `\0${folded}` : marked + folded.slice(copied);
 }
