@@ -289,8 +289,7 @@ class Ranking {
 
   /** Could a driver of this weight get in? (Only then is its label worth building.) */
   admits(weight: number): boolean {
-    const last = this.items[this.limit - 1];
-    return last === undefined || weight >= last.weight;
+    return this.items.length < this.limit || weight >= (this.items[this.limit - 1] as Driver).weight;
   }
 
   add(d: Driver): void {
