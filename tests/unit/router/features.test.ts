@@ -13,7 +13,7 @@ import {
   tokenize,
   wordHash,
 } from '../../../src/router/features';
-import { segment, VIEW_LIMIT } from '../../../src/router/segment';
+import { segment, VIEW_LIMIT, withoutFences } from '../../../src/router/segment';
 
 const EMAIL =
   'Dear Anna, I wanted to follow up on the budget meeting we had last week. The numbers for the third quarter ' +
@@ -42,6 +42,25 @@ describe('tokenize', () => {
 });
 
 describe('segment', () => {
+  test('code fences are found as the fence pattern finds them, closed or not, ``` or ~~~', () => {
+    const FENCE = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)/g;
+    const pieces = ['`', '``', '```', '````', '~', '~~~', '~~~~', 'a', 'js', '\n', ' '];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const texts = ['', 'no fence', '```js\nx\n```', 'a ```b``` c ~~~d~~~ e', '```never closed', '~~~ then ``` then ~~~'];
+    for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: next(24) }, () => pieces[next(pieces.length)]).join(''));
+    let withFences = 0;
+    for (const text of texts) {
+      const expected: string[] = [];
+      const prose = text.replace(FENCE, (block) => (expected.push(block), '\n\n'));
+      const parts: string[] = [];
+      expect(withoutFences(text, parts), text).toBe(prose);
+      expect(parts, text).toEqual(expected);
+      if (expected.length > 0) withFences++;
+    }
+    expect(withFences).toBeGreaterThan(1000);
+  });
+
   test('a short prompt is all instruction', () => {
     const s = segment('Write a haiku about autumn rain.');
     expect(s.head).toBe('Write a haiku about autumn rain.');
