@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, type Category, type Decision, type PolicyAction, type Route, type RouterSettings } from './types';
 import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS } from './defaults';
-import { drivers, modelFromArtifact, score, type Model, type ModelArtifact } from './model';
+import { drivers, modelFromArtifact, score, type Driver, type Model, type ModelArtifact } from './model';
 import { choosePersona } from './personas/choose-persona';
 import { hasPreamble } from './preamble';
 import { startsWithPersona } from './existing-persona';
@@ -49,11 +49,18 @@ export function classify(text: string, model: Model = loadModel()): Classificati
     category,
     confidence: scores[category],
     scores,
-    drivers: drivers(model, scored, category, 12)
-      .map((d) => readable(d.label))
-      .filter((l): l is string => l !== null)
-      .slice(0, 3),
+    drivers: readableDrivers(drivers(model, scored, category, 12), 3),
   };
+}
+
+/** The first `limit` drivers worth naming to a reader, as they appear in their reason. */
+function readableDrivers(ranked: readonly Driver[], limit: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ranked.length && out.length < limit; i++) {
+    const label = readable((ranked[i] as Driver).label);
+    if (label !== null) out.push(label);
+  }
+  return out;
 }
 
 /** Structural features worth naming in a reason; length and digit buckets are not. */
@@ -76,14 +83,15 @@ const READABLE: Record<string, string> = {
   'question:end': 'a question',
 };
 // Function words say little to a reader even when the model leans on them.
+// Kept as word labels ("the", quotes included), so a label is looked up as it comes.
 const QUIET = new Set(
-  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'.split(
-    ' ',
-  ),
+  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'
+    .split(' ')
+    .map((word) => `"${word}"`),
 );
 
 function readable(label: string): string | null {
-  if (label.startsWith('"')) return QUIET.has(label.slice(1, -1)) ? null : label;
+  if (label.startsWith('"')) return QUIET.has(label) ? null : label;
   return READABLE[label] ?? null;
 }
 
