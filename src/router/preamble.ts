@@ -28,10 +28,18 @@ function words(text: string): string[] {
   return text.replace(WHITESPACE_RUN, ' ').trim().split(' ').filter(Boolean);
 }
 
-let libraryBodies: string[][] | null = null;
+let libraryBodies: ReadonlyMap<string, string[][]> | null = null;
 
-function knownBodies(): string[][] {
-  libraryBodies ??= PERSONA_LIBRARY.flatMap((p) => Object.values(p.texts).map(words));
+/** The library's persona texts as words, by first word (all of them start with "You", which one check rules out). */
+function knownBodies(): ReadonlyMap<string, string[][]> {
+  if (libraryBodies === null) {
+    const byFirst = new Map<string, string[][]>();
+    for (const body of PERSONA_LIBRARY.flatMap((p) => Object.values(p.texts).map(words))) {
+      const first = body[0] ?? '';
+      byFirst.set(first, [...(byFirst.get(first) ?? []), body]);
+    }
+    libraryBodies = byFirst;
+  }
   return libraryBodies;
 }
 
@@ -64,7 +72,9 @@ function startOpensWith(start: string, body: readonly string[]): boolean {
 export function hasPreamble(text: string, overrides?: PersonaOverrides): boolean {
   if (typeof text !== 'string' || text.trim() === '') return false;
   const start = text.replace(LEADING_INVISIBLE, '');
-  for (const body of knownBodies()) if (startOpensWith(start, body)) return true;
+  for (const [first, bodies] of knownBodies()) {
+    if (start.startsWith(first) && bodies.some((body) => startOpensWith(start, body))) return true;
+  }
   if (overrides) {
     for (const texts of Object.values(overrides)) {
       for (const body of Object.values(texts ?? {})) {
