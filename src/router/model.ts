@@ -241,27 +241,36 @@ function lean(model: Model, hash: number, c: number): number {
   return own - others / (CLASS_COUNT - 1);
 }
 
+const MAX_DRIVER_WORDS = 32;
+// The distinct words drivers() has met so far in the current call (it is synchronous: one set serves all).
+const seenHash = new Uint32Array(MAX_DRIVER_WORDS);
+const seenIndex = new Int32Array(MAX_DRIVER_WORDS);
+const seenScan: TokenScan[] = [];
+
+/** Is token i of `scan` (hash h) one of the first `seen` distinct words? */
+function seenBefore(seen: number, scan: TokenScan, i: number, h: number): boolean {
+  for (let k = 0; k < seen; k++) {
+    if (seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i)) return true;
+  }
+  return false;
+}
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
   const best = new Ranking(limit);
   const wordFactor = namespaceFactor(model, NS.word, scored.counts[NS.word] as number);
-  // The first 32 distinct instruction words; hashes are compared first, letters only when they agree.
-  const seenScan: TokenScan[] = [];
-  const seenIndex: number[] = [];
-  const seenHash: number[] = [];
+  // The first MAX_DRIVER_WORDS distinct instruction words; hashes are compared first, letters only when they agree.
+  let seen = 0;
   words: for (const scan of scored.extracted.words) {
     for (let i = 0; i < scan.length; i++) {
-      if (seenHash.length >= 32) break words;
+      if (seen >= MAX_DRIVER_WORDS) break words;
       const h = scan.hash[i] as number;
-      let repeated = false;
-      for (let k = 0; k < seenHash.length && !repeated; k++) {
-        repeated = seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i);
-      }
-      if (repeated) continue;
-      seenHash.push(h);
-      seenScan.push(scan);
-      seenIndex.push(i);
+      if (seenBefore(seen, scan, i, h)) continue;
+      seenHash[seen] = h;
+      seenScan[seen] = scan;
+      seenIndex[seen] = i;
+      seen++;
       const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
       if (!long && !isLetterOrNumber(scan.token(i))) continue;
       const weight = wordFactor * lean(model, h, c);
