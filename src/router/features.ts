@@ -427,6 +427,8 @@ function codeLineRatio(lines: readonly string[]): number {
 
 /** The lines to judge structure by: at most 200 from the start and 200 from the end. */
 function sampleLines(view: string): string[] {
+  // Most short prompts are one line: then splitting only copies it.
+  if (!view.includes('\n')) return [view];
   const lines = view.split('\n');
   return lines.length <= 400 ? lines : [...lines.slice(0, 200), ...lines.slice(-200)];
 }
