@@ -1,5 +1,6 @@
 import { foldCase } from './fold-case';
 import { hasPreamble } from './preamble';
+import { isWhiteSpace } from './white-space';
 
 /**
  * Does the prompt already open with a persona instruction? Then the router never adds a second one.
@@ -54,22 +55,38 @@ function byFirstWord(gated: readonly Gated[]): ReadonlyMap<string, readonly Open
   return index;
 }
 
-/** What follows a word of any Latin-script match: white space, or the punctuation after a filler or a label. */
-const WORD_END = /[\s,，、:：!！.。]/;
-const LEADING_SPACE = /^\s+/;
+/**
+ * Where the word that starts at `from` ends: at the first white space, or punctuation that follows a filler
+ * or a label (what s.search(/[\s,，、:：!！.。]/) finds, without the pattern); -1 when it runs to the end.
+ * An apostrophe or hyphen stays in a word.
+ */
+function wordEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWhiteSpace(c) || isWordEndPunctuation(c)) return i;
+  }
+  return -1;
+}
 
-/** The first two words as the patterns' `i` flag compares them (an apostrophe or hyphen stays in a word). */
+/** , ， 、 : ： ! ！ . 。 */
+function isWordEndPunctuation(c: number): boolean {
+  if (c < 128) return c === 44 || c === 58 || c === 33 || c === 46;
+  return c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0xff01 || c === 0x3002;
+}
+
+/** The first two words as the patterns' `i` flag compares them. */
 function leadingWords(s: string): [first: string, second: string] {
-  const end = s.search(WORD_END);
+  const end = wordEnd(s, 0);
   if (end === -1) return [foldCase(s), ''];
-  const rest = s.slice(end).replace(LEADING_SPACE, '');
-  const secondEnd = rest.search(WORD_END);
-  return [foldCase(s.slice(0, end)), foldCase(secondEnd === -1 ? rest : rest.slice(0, secondEnd))];
+  let second = end;
+  while (second < s.length && isWhiteSpace(s.charCodeAt(second))) second++;
+  const secondEnd = wordEnd(s, second);
+  return [foldCase(s.slice(0, end)), foldCase(s.slice(second, secondEnd === -1 ? s.length : secondEnd))];
 }
 
 /** leadingWords(s)[0], without reading the second word. */
 function firstWord(s: string): string {
-  const end = s.search(WORD_END);
+  const end = wordEnd(s, 0);
   return foldCase(end === -1 ? s : s.slice(0, end));
 }
 
@@ -102,7 +119,9 @@ const FILLER_WORDS = words(
 );
 
 function clean(text: string): string {
-  let s = text.slice(0, HEAD_CHARS).replace(/[’‘]/g, "'");
+  const head = text.slice(0, HEAD_CHARS);
+  // Checked first: a text of Latin-1 characters cannot hold them, which includes() knows at once.
+  let s = head.includes('’') || head.includes('‘') ? head.replace(/[’‘]/g, "'") : head;
   for (let i = 0; i < 4; i++) {
     const before = s;
     s = s.replace(NOISE, '');
