@@ -119,9 +119,7 @@ const FILLER_WORDS = words(
 );
 
 function clean(text: string): string {
-  const head = text.slice(0, HEAD_CHARS);
-  // Checked first: a text of Latin-1 characters cannot hold them, which includes() knows at once.
-  let s = head.includes('’') || head.includes('‘') ? head.replace(/[’‘]/g, "'") : head;
+  let s = text.slice(0, HEAD_CHARS).replace(/[’‘]/g, "'");
   for (let i = 0; i < 4; i++) {
     const before = s;
     s = s.replace(NOISE, '');
