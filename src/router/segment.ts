@@ -3,6 +3,7 @@
  * payload), so that "Summarize this email: <email>" is judged by "Summarize this email", not by the email.
  * Long inputs are reduced to their head and tail first, so the cost does not grow with the text.
  */
+import { isWhiteSpace } from './white-space';
 
 /** Inputs longer than this are looked at through their head, their tail and a sampled structure summary. */
 export const VIEW_LIMIT = 8192;
@@ -29,7 +30,6 @@ export interface Segments {
 }
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n+/;
-const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
 
 /** The part of a long input the router reads: the head and the tail, joined by a blank line. */
 export function viewOf(text: string): string {
@@ -37,26 +37,36 @@ export function viewOf(text: string): string {
   return `${text.slice(0, HEAD_KEEP)}\n\n${text.slice(text.length - TAIL_KEEP)}`;
 }
 
+/**
+ * Does a sentence end with character `i` of `s`? At . ! ? before white space or the end, and at 。！？
+ * anywhere: what /[.!?。！？](?=\s|$)|[。！？]/ matches, without the pattern.
+ */
+function endsSentence(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  return i + 1 === s.length || isWhiteSpace(s.charCodeAt(i + 1));
+}
+
 /** The end index of the first sentences of `s` that fit in `max` characters (at least one sentence cut). */
-function firstSentencesEnd(s: string, max: number): number {
+export function firstSentencesEnd(s: string, max: number): number {
   let end = -1;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(s); m; m = SENTENCE_END.exec(s)) {
-    const e = m.index + m[0].length;
-    if (e > max) break;
-    end = e;
+  for (let i = 0; i < s.length && i + 1 <= max; i++) {
+    if (endsSentence(s, i)) end = i + 1;
   }
   return end > 0 ? end : Math.min(s.length, max);
 }
 
 /** The last sentence of `s` if it is short enough to be an instruction. */
-function lastSentence(s: string, max: number): string {
+export function lastSentence(s: string, max: number): string {
   const trimmed = s.trimEnd();
+  // It starts after the last sentence end that is not the final character, found from the end.
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(trimmed); m; m = SENTENCE_END.exec(trimmed)) {
-    const e = m.index + m[0].length;
-    if (e < trimmed.length - 1) start = e;
+  for (let i = trimmed.length - 3; i >= 0; i--) {
+    if (endsSentence(trimmed, i)) {
+      start = i + 1;
+      break;
+    }
   }
   const last = trimmed.slice(start).trim();
   return last.length <= max ? last : '';

@@ -13,7 +13,7 @@ import {
   tokenize,
   wordHash,
 } from '../../../src/router/features';
-import { segment, VIEW_LIMIT, withoutFences } from '../../../src/router/segment';
+import { firstSentencesEnd, lastSentence, segment, VIEW_LIMIT, withoutFences } from '../../../src/router/segment';
 
 const EMAIL =
   'Dear Anna, I wanted to follow up on the budget meeting we had last week. The numbers for the third quarter ' +
@@ -59,6 +59,35 @@ describe('segment', () => {
       if (expected.length > 0) withFences++;
     }
     expect(withFences).toBeGreaterThan(1000);
+  });
+
+  test('sentence ends are found as the sentence pattern finds them', () => {
+    const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
+    const firstEnd = (s: string, max: number): number => {
+      let end = -1;
+      for (const m of s.matchAll(SENTENCE_END)) {
+        if (m.index + 1 > max) break;
+        end = m.index + 1;
+      }
+      return end > 0 ? end : Math.min(s.length, max);
+    };
+    const last = (s: string, max: number): string => {
+      const trimmed = s.trimEnd();
+      let start = 0;
+      for (const m of trimmed.matchAll(SENTENCE_END)) if (m.index + 1 < trimmed.length - 1) start = m.index + 1;
+      const sentence = trimmed.slice(start).trim();
+      return sentence.length <= max ? sentence : '';
+    };
+    const pieces = ['Why', ' ', '  ', '.', '!', '?', '。', '！', '？', '\n', '\u00a0', '\u3000', 'x', 'e.g', '...', '?!', '3.5'];
+    let seed = 11;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join('');
+      for (const max of [0, 3, 10, 40]) {
+        expect(firstSentencesEnd(text, max), `${JSON.stringify(text)} ${max}`).toBe(firstEnd(text, max));
+        expect(lastSentence(text, max), `${JSON.stringify(text)} ${max}`).toBe(last(text, max));
+      }
+    }
   });
 
   test('a short prompt is all instruction', () => {
