@@ -1,5 +1,6 @@
 import { foldCase } from './fold-case';
 import { hasPreamble } from './preamble';
+import { isWhiteSpace } from './white-space';
 
 /**
  * Does the prompt already open with a persona instruction? Then the router never adds a second one.
@@ -54,21 +55,39 @@ function byFirstWord(gated: readonly Gated[]): ReadonlyMap<string, readonly Open
   return index;
 }
 
-/** What follows a word of any Latin-script match: white space, or the punctuation after a filler or a label. */
-const WORD_END = /[\s,，、:：!！.。]/;
-const LEADING_SPACE = /^\s+/;
-
-/** The first two words as the patterns' `i` flag compares them (an apostrophe or hyphen stays in a word). */
-function leadingWords(s: string): [first: string, second: string] {
-  const end = s.search(WORD_END);
-  if (end === -1) return [foldCase(s), ''];
-  const rest = s.slice(end).replace(LEADING_SPACE, '');
-  const secondEnd = rest.search(WORD_END);
-  return [foldCase(s.slice(0, end)), foldCase(secondEnd === -1 ? rest : rest.slice(0, secondEnd))];
+/**
+ * Where the word that starts at `from` ends: at the first white space, or punctuation that follows a filler
+ * or a label (what s.search(/[\s,，、:：!！.。]/) finds, without the pattern); -1 when it runs to the end.
+ * An apostrophe or hyphen stays in a word.
+ */
+function wordEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWhiteSpace(c) || isWordEndPunctuation(c)) return i;
+  }
+  return -1;
 }
 
+/** , ， 、 : ： ! ！ . 。 */
+function isWordEndPunctuation(c: number): boolean {
+  if (c < 128) return c === 44 || c === 58 || c === 33 || c === 46;
+  return c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0xff01 || c === 0x3002;
+}
+
+/** The first two words as the patterns' `i` flag compares them. */
+function leadingWords(s: string): [first: string, second: string] {
+  const end = wordEnd(s, 0);
+  if (end === -1) return [foldCase(s), ''];
+  let second = end;
+  while (second < s.length && isWhiteSpace(s.charCodeAt(second))) second++;
+  const secondEnd = wordEnd(s, second);
+  return [foldCase(s.slice(0, end)), foldCase(s.slice(second, secondEnd === -1 ? s.length : secondEnd))];
+}
+
+/** leadingWords(s)[0], without reading the second word. */
 function firstWord(s: string): string {
-  return leadingWords(s)[0];
+  const end = wordEnd(s, 0);
+  return foldCase(end === -1 ? s : s.slice(0, end));
 }
 
 function opensWithCjk(s: string): boolean {

@@ -35,17 +35,22 @@ export class FeatureList {
   length = 0;
 
   add(ns: Namespace, hash: number): void {
-    if (this.length === this.ns.length) {
-      const ns2 = new Uint8Array(this.length * 2);
-      ns2.set(this.ns);
-      const hash2 = new Uint32Array(this.length * 2);
-      hash2.set(this.hash);
-      this.ns = ns2;
-      this.hash = hash2;
-    }
+    if (this.length === this.ns.length) this.reserve(1);
     this.ns[this.length] = ns;
     this.hash[this.length] = hash;
     this.length++;
+  }
+
+  /** Makes room for `n` more features, so a loop that emits at most that many can write without checks. */
+  reserve(n: number): void {
+    if (this.length + n <= this.ns.length) return;
+    const size = Math.max(this.ns.length * 2, this.length + n);
+    const ns2 = new Uint8Array(size);
+    ns2.set(this.ns);
+    const hash2 = new Uint32Array(size);
+    hash2.set(this.hash);
+    this.ns = ns2;
+    this.hash = hash2;
   }
 }
 
@@ -307,6 +312,11 @@ function emitCharGrams(lower: string, out: FeatureList): void {
   let seen = 1;
   let space = true;
   const n = lower.length;
+  // At most three grams per character and the closing space; written in place, their namespace at the end.
+  out.reserve(3 * (n + 1));
+  const hash = out.hash;
+  const first = out.length;
+  let end = first;
   for (let i = 0; i <= n; i++) {
     let c: number;
     if (i === n) {
@@ -331,10 +341,12 @@ function emitCharGrams(lower: string, out: FeatureList): void {
     h3 = g3;
     h4 = g4;
     seen++;
-    if (seen >= 3) out.add(NS.char, fmix(g3 ^ 2));
-    if (seen >= 4) out.add(NS.char, fmix(g4 ^ 3));
-    if (seen >= 5) out.add(NS.char, fmix(g5 ^ 4));
+    if (seen >= 3) hash[end++] = fmix(g3 ^ 2);
+    if (seen >= 4) hash[end++] = fmix(g4 ^ 3);
+    if (seen >= 5) hash[end++] = fmix(g5 ^ 4);
   }
+  out.ns.fill(NS.char, first, end);
+  out.length = end;
 }
 
 // A line that opens like code; anchored, so prose fails on its first characters. Keywords are matched in
@@ -415,6 +427,8 @@ function codeLineRatio(lines: readonly string[]): number {
 
 /** The lines to judge structure by: at most 200 from the start and 200 from the end. */
 function sampleLines(view: string): string[] {
+  // Most short prompts are one line: then splitting only copies it.
+  if (!view.includes('\n')) return [view];
   const lines = view.split('\n');
   return lines.length <= 400 ? lines : [...lines.slice(0, 200), ...lines.slice(-200)];
 }
@@ -523,7 +537,7 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
   if (last === 63 || last === 0xff1f) out.push('question:end');
   else if (st.question) out.push('question:inside');
   if (QUOTE_OPENERS.some((q) => view.includes(q)) && QUOTED.test(view)) out.push('quoted');
-  if (view.includes('http://') || view.includes('https://')) out.push('url');
+  if (hasWebAddress(view)) out.push('url');
   const letters = st.cjk + st.cyrillic + st.latin;
   if (letters > 0) {
     if (st.cjk / letters > 0.3) out.push('script:cjk');
@@ -532,6 +546,17 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
     out.push('script:none');
   }
   return out;
+}
+
+/**
+ * Does `s` hold "http://" or "https://"? Looked for from the rarer "://": searching for 'h' first stops at
+ * every "the" of a prose text.
+ */
+function hasWebAddress(s: string): boolean {
+  for (let at = s.indexOf('://', 4); at >= 0; at = s.indexOf('://', at + 1)) {
+    if (s.startsWith('http', at - 4) || s.startsWith('https', at - 5)) return true;
+  }
+  return false;
 }
 
 /** The last UTF-16 unit of `s` once trailing white space (as trimEnd() sees it) is dropped; -1 if none. */

@@ -6,6 +6,8 @@
  * would shift every index after it, while `iu` matches it to no 'i', so it stays as it is.
  */
 export function foldCase(text: string): string {
+  // Nearly every text has neither: then splitting, joining and replacing would only copy it.
+  if (!text.includes('İ') && !text.includes('ſ')) return text.toLowerCase();
   return text
     .split('İ')
     .map((piece) => piece.toLowerCase())

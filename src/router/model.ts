@@ -133,38 +133,44 @@ function emptyLanes(ns: number, even: number, odd: number): void {
   }
 }
 
+/** Adds the packed rows of features start..end of `scratch` (all of namespace `ns`) to `acc`. */
+function sumRun(model: Model, ns: number, start: number, end: number): void {
+  const { mask, rows } = model;
+  const hash = scratch.hash;
+  for (let from = start; from < end; from += LANE_ADDS) {
+    const to = Math.min(end, from + LANE_ADDS);
+    // Eight classes at a time: the weights of classes 0, 2, 4, 6 in the byte lanes of `even`, the others in `odd`.
+    let even = 0;
+    let odd = 0;
+    for (let i = from; i < to; i++) {
+      const b = (hash[i] as number) & mask;
+      let p = rows[b] as number;
+      if (p === 0) p = packRow(model, b);
+      even = (even + (p & LANES)) | 0;
+      odd = (odd + ((p >>> 4) & LANES)) | 0;
+    }
+    emptyLanes(ns, even, odd);
+  }
+}
+
 /** Raw logits (before the temperature) of `text`. */
 export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
   acc.fill(0);
   const counts = new Int32Array(NAMESPACE_COUNT);
-  const { mask, rows } = model;
   const extracted = extractFeatures(text, scratch);
-  const { ns: nsOf, hash } = scratch;
-  // Integer sums of packed rows, eight classes at a time, a run of one namespace in registers (exact, so
-  // the order of the features is free).
-  let ns = -1;
-  let even = 0;
-  let odd = 0;
-  let pending = 0;
-  for (let i = 0; i < scratch.length; i++) {
-    const n = nsOf[i] as number;
-    if (n !== ns || pending === LANE_ADDS) {
-      if (ns >= 0) emptyLanes(ns, even, odd);
-      ns = n;
-      even = 0;
-      odd = 0;
-      pending = 0;
-    }
-    const b = (hash[i] as number) & mask;
-    let p = rows[b] as number;
-    if (p === 0) p = packRow(model, b);
-    even = (even + (p & LANES)) | 0;
-    odd = (odd + ((p >>> 4) & LANES)) | 0;
-    pending++;
-    counts[n] = (counts[n] as number) + 1;
+  const { ns: nsOf, length } = scratch;
+  // Features come in runs of one namespace: each run is summed on its own (integer sums, exact, so the
+  // order of the features is free), without asking every feature for its namespace.
+  for (let start = 0; start < length; ) {
+    const ns = nsOf[start] as number;
+    let end = start + 1;
+    while (end < length && nsOf[end] === ns) end++;
+    sumRun(model, ns, start, end);
+    counts[ns] = (counts[ns] as number) + end - start;
+    start = end;
   }
-  if (ns >= 0) emptyLanes(ns, even, odd);
-  const out = Float64Array.from(model.bias);
+  const out = new Float64Array(CLASS_COUNT);
+  out.set(model.bias);
   for (let k = 0; k < NAMESPACE_COUNT; k++) {
     const f = namespaceFactor(model, k, counts[k] as number);
     if (f === 0) continue;
@@ -223,46 +229,85 @@ function isLetterOrNumber(w: string): boolean {
   return LETTER_OR_NUMBER.test(w);
 }
 
+/** How far the weights of the feature `hash` lean towards class `c`: its weight minus the others' average. */
+function lean(model: Model, hash: number, c: number): number {
+  const b = hash & model.mask;
+  const p = model.rows[b] || packRow(model, b);
+  let others = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
+  }
+  const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
+  return own - others / (CLASS_COUNT - 1);
+}
+
+const MAX_DRIVER_WORDS = 32;
+// The distinct words drivers() has met so far in the current call (it is synchronous: one set serves all).
+const seenHash = new Uint32Array(MAX_DRIVER_WORDS);
+const seenIndex = new Int32Array(MAX_DRIVER_WORDS);
+const seenScan: TokenScan[] = [];
+
+/** Is token i of `scan` (hash h) one of the first `seen` distinct words? */
+function seenBefore(seen: number, scan: TokenScan, i: number, h: number): boolean {
+  for (let k = 0; k < seen; k++) {
+    if (seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i)) return true;
+  }
+  return false;
+}
+
 /** The instruction words and structural features that pushed most towards `category`. */
 export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
   const c = CATEGORIES.indexOf(category);
-  const weigh = (ns: number, hash: number): number => {
-    const b = hash & model.mask;
-    const p = model.rows[b] || packRow(model, b);
-    let others = 0;
-    for (let k = 0; k < CLASS_COUNT; k++) {
-      if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
-    }
-    const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
-    const f = namespaceFactor(model, ns, scored.counts[ns] as number);
-    return f * (own - others / (CLASS_COUNT - 1));
-  };
-  const found: Driver[] = [];
-  // The first 32 distinct instruction words; hashes are compared first, letters only when they agree.
-  const seenScan: TokenScan[] = [];
-  const seenIndex: number[] = [];
-  const seenHash: number[] = [];
+  const best = new Ranking(limit);
+  const wordFactor = namespaceFactor(model, NS.word, scored.counts[NS.word] as number);
+  // The first MAX_DRIVER_WORDS distinct instruction words; hashes are compared first, letters only when they agree.
+  let seen = 0;
   words: for (const scan of scored.extracted.words) {
     for (let i = 0; i < scan.length; i++) {
-      if (seenHash.length >= 32) break words;
+      if (seen >= MAX_DRIVER_WORDS) break words;
       const h = scan.hash[i] as number;
-      let repeated = false;
-      for (let k = 0; k < seenHash.length && !repeated; k++) {
-        repeated = seenHash[k] === h && sameToken(seenScan[k] as TokenScan, seenIndex[k] as number, scan, i);
-      }
-      if (repeated) continue;
-      seenHash.push(h);
-      seenScan.push(scan);
-      seenIndex.push(i);
+      if (seenBefore(seen, scan, i, h)) continue;
+      seenHash[seen] = h;
+      seenScan[seen] = scan;
+      seenIndex[seen] = i;
+      seen++;
       const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
       if (!long && !isLetterOrNumber(scan.token(i))) continue;
-      const weight = weigh(NS.word, h);
-      if (weight > 0) found.push({ label: `"${scan.token(i)}"`, weight });
+      const weight = wordFactor * lean(model, h, c);
+      if (weight > 0 && best.admits(weight)) best.add({ label: `"${scan.token(i)}"`, weight });
     }
   }
+  const structFactor = namespaceFactor(model, NS.struct, scored.counts[NS.struct] as number);
   for (const s of scored.extracted.struct) {
-    const weight = weigh(NS.struct, structHash(s));
-    if (weight > 0) found.push({ label: s, weight });
+    const weight = structFactor * lean(model, structHash(s), c);
+    if (weight > 0 && best.admits(weight)) best.add({ label: s, weight });
   }
-  return found.sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : 1)).slice(0, limit);
+  return best.items;
+}
+
+/** Does `a` rank before `b`: more weight, or as much and a label that sorts first? (Labels are distinct.) */
+function ranksBefore(a: Driver, b: Driver): boolean {
+  return a.weight > b.weight || (a.weight === b.weight && a.label < b.label);
+}
+
+/** The best `limit` drivers so far, in rank order; inserting into a short list costs less than sorting them all. */
+class Ranking {
+  readonly items: Driver[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Could a driver of this weight get in? (Only then is its label worth building.) */
+  admits(weight: number): boolean {
+    return this.items.length < this.limit || weight >= (this.items[this.limit - 1] as Driver).weight;
+  }
+
+  add(d: Driver): void {
+    const items = this.items;
+    let at = items.length;
+    while (at > 0 && ranksBefore(d, items[at - 1] as Driver)) at--;
+    if (at >= this.limit) return;
+    if (items.length < this.limit) items.push(d);
+    for (let k = items.length - 1; k > at; k--) items[k] = items[k - 1] as Driver;
+    items[at] = d;
+  }
 }

@@ -28,10 +28,18 @@ function words(text: string): string[] {
   return text.replace(WHITESPACE_RUN, ' ').trim().split(' ').filter(Boolean);
 }
 
-let libraryBodies: string[][] | null = null;
+let libraryBodies: ReadonlyMap<string, string[][]> | null = null;
 
-function knownBodies(): string[][] {
-  libraryBodies ??= PERSONA_LIBRARY.flatMap((p) => Object.values(p.texts).map(words));
+/** The library's persona texts as words, by first word (all of them start with "You", which one check rules out). */
+function knownBodies(): ReadonlyMap<string, string[][]> {
+  if (libraryBodies === null) {
+    const byFirst = new Map<string, string[][]>();
+    for (const body of PERSONA_LIBRARY.flatMap((p) => Object.values(p.texts).map(words))) {
+      const first = body[0] ?? '';
+      byFirst.set(first, [...(byFirst.get(first) ?? []), body]);
+    }
+    libraryBodies = byFirst;
+  }
   return libraryBodies;
 }
 
@@ -40,8 +48,12 @@ function knownBodies(): string[][] {
  * the body is followed by whitespace or the end. Only the head of the text is read, so 1 MB is no cost.
  */
 function opensWith(text: string, body: readonly string[]): boolean {
+  return startOpensWith(text.replace(LEADING_INVISIBLE, ''), body);
+}
+
+/** opensWith for a text whose leading whitespace and invisible marks are already gone. */
+function startOpensWith(start: string, body: readonly string[]): boolean {
   if (body.length === 0) return false;
-  const start = text.replace(LEADING_INVISIBLE, '');
   // The first word decides for almost every prompt; checking it first keeps route() fast (issue #2 budget).
   if (!start.startsWith(body[0] as string)) return false;
   const head = start.slice(0, body.join(' ').length * 4 + 16);
@@ -59,11 +71,14 @@ function opensWith(text: string, body: readonly string[]): boolean {
  */
 export function hasPreamble(text: string, overrides?: PersonaOverrides): boolean {
   if (typeof text !== 'string' || text.trim() === '') return false;
-  for (const body of knownBodies()) if (opensWith(text, body)) return true;
+  const start = text.replace(LEADING_INVISIBLE, '');
+  for (const [first, bodies] of knownBodies()) {
+    if (start.startsWith(first) && bodies.some((body) => startOpensWith(start, body))) return true;
+  }
   if (overrides) {
     for (const texts of Object.values(overrides)) {
       for (const body of Object.values(texts ?? {})) {
-        if (typeof body === 'string' && opensWith(text, words(body))) return true;
+        if (typeof body === 'string' && startOpensWith(start, words(body))) return true;
       }
     }
   }

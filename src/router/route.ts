@@ -3,9 +3,9 @@
  * carries a persona → neutral; below the threshold → neutral; the category's action decides the rest
  * (auto and suggest attach a persona, never stays neutral). The caller decides auto vs suggest by `action`.
  */
-import { CATEGORIES, type Category, type Decision, type RouterSettings } from './types';
+import { CATEGORIES, type Category, type Decision, type PolicyAction, type Route, type RouterSettings } from './types';
 import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS } from './defaults';
-import { drivers, modelFromArtifact, score, type Model, type ModelArtifact } from './model';
+import { drivers, modelFromArtifact, score, type Driver, type Model, type ModelArtifact } from './model';
 import { choosePersona } from './personas/choose-persona';
 import { hasPreamble } from './preamble';
 import { startsWithPersona } from './existing-persona';
@@ -49,11 +49,18 @@ export function classify(text: string, model: Model = loadModel()): Classificati
     category,
     confidence: scores[category],
     scores,
-    drivers: drivers(model, scored, category, 12)
-      .map((d) => readable(d.label))
-      .filter((l): l is string => l !== null)
-      .slice(0, 3),
+    drivers: readableDrivers(drivers(model, scored, category, 12), 3),
   };
+}
+
+/** The first `limit` drivers worth naming to a reader, as they appear in their reason. */
+function readableDrivers(ranked: readonly Driver[], limit: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ranked.length && out.length < limit; i++) {
+    const label = readable((ranked[i] as Driver).label);
+    if (label !== null) out.push(label);
+  }
+  return out;
 }
 
 /** Structural features worth naming in a reason; length and digit buckets are not. */
@@ -76,14 +83,15 @@ const READABLE: Record<string, string> = {
   'question:end': 'a question',
 };
 // Function words say little to a reader even when the model leans on them.
+// Kept as word labels ("the", quotes included), so a label is looked up as it comes.
 const QUIET = new Set(
-  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'.split(
-    ' ',
-  ),
+  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'
+    .split(' ')
+    .map((word) => `"${word}"`),
 );
 
 function readable(label: string): string | null {
-  if (label.startsWith('"')) return QUIET.has(label.slice(1, -1)) ? null : label;
+  if (label.startsWith('"')) return QUIET.has(label) ? null : label;
   return READABLE[label] ?? null;
 }
 
@@ -97,6 +105,11 @@ function alreadyHasPersona(text: string, settings: RouterSettings): boolean {
   return overrides !== undefined && Object.keys(overrides).length > 0 && hasPreamble(text, overrides);
 }
 
+/** A decision on a classified prompt (fields in the order callers and snapshots see them). */
+function decided(c: Classification, action: PolicyAction, route: Route, reason: string): Decision {
+  return { category: c.category, confidence: c.confidence, scores: c.scores, action, route, reason };
+}
+
 export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SETTINGS, model?: Model): Decision {
   const input = typeof text === 'string' ? text : '';
   if (input.trim() === '') {
@@ -104,26 +117,19 @@ export function route(text: string, settings: RouterSettings = DEFAULT_ROUTER_SE
   }
   const c = classify(input, model ?? loadModel());
   const action = settings.policy?.[c.category] ?? DEFAULT_POLICY[c.category];
-  const base = { category: c.category, confidence: c.confidence, scores: c.scores, action };
   // Only a route that could attach a persona needs the (costlier) check for one already there.
   if (action !== 'never' && alreadyHasPersona(input, settings)) {
-    return { ...base, route: 'neutral', reason: 'the prompt already has a persona' };
+    return decided(c, action, 'neutral', 'the prompt already has a persona');
   }
   const threshold = Number.isFinite(settings.threshold) ? settings.threshold : DEFAULT_ROUTER_SETTINGS.threshold;
   if (c.confidence < threshold) {
-    return {
-      ...base,
-      route: 'neutral',
-      reason: `low confidence (${c.confidence.toFixed(2)} < ${threshold.toFixed(2)}); best guess ${because(c)}`,
-    };
+    const reason = `low confidence (${c.confidence.toFixed(2)} < ${threshold.toFixed(2)}); best guess ${because(c)}`;
+    return decided(c, action, 'neutral', reason);
   }
   if (action === 'never') {
-    return { ...base, route: 'neutral', reason: `${because(c)}; a persona would cost accuracy here` };
+    return decided(c, action, 'neutral', `${because(c)}; a persona would cost accuracy here`);
   }
-  return {
-    ...base,
-    route: 'persona',
-    reason: `${because(c)}; policy ${action}`,
-    persona: choosePersona(c.category, input, settings),
-  };
+  const decision = decided(c, action, 'persona', `${because(c)}; policy ${action}`);
+  decision.persona = choosePersona(c.category, input, settings);
+  return decision;
 }

@@ -3,6 +3,7 @@
  * payload), so that "Summarize this email: <email>" is judged by "Summarize this email", not by the email.
  * Long inputs are reduced to their head and tail first, so the cost does not grow with the text.
  */
+import { isWhiteSpace } from './white-space';
 
 /** Inputs longer than this are looked at through their head, their tail and a sampled structure summary. */
 export const VIEW_LIMIT = 8192;
@@ -28,9 +29,7 @@ export interface Segments {
   length: number;
 }
 
-const FENCE = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)/g;
 const PARAGRAPH_BREAK = /\n[ \t]*\n+/;
-const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
 
 /** The part of a long input the router reads: the head and the tail, joined by a blank line. */
 export function viewOf(text: string): string {
@@ -38,44 +37,78 @@ export function viewOf(text: string): string {
   return `${text.slice(0, HEAD_KEEP)}\n\n${text.slice(text.length - TAIL_KEEP)}`;
 }
 
+/**
+ * Does a sentence end with character `i` of `s`? At . ! ? before white space or the end, and at 。！？
+ * anywhere: what /[.!?。！？](?=\s|$)|[。！？]/ matches, without the pattern.
+ */
+function endsSentence(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  return i + 1 === s.length || isWhiteSpace(s.charCodeAt(i + 1));
+}
+
 /** The end index of the first sentences of `s` that fit in `max` characters (at least one sentence cut). */
-function firstSentencesEnd(s: string, max: number): number {
+export function firstSentencesEnd(s: string, max: number): number {
   let end = -1;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(s); m; m = SENTENCE_END.exec(s)) {
-    const e = m.index + m[0].length;
-    if (e > max) break;
-    end = e;
+  for (let i = 0; i < s.length && i + 1 <= max; i++) {
+    if (endsSentence(s, i)) end = i + 1;
   }
   return end > 0 ? end : Math.min(s.length, max);
 }
 
 /** The last sentence of `s` if it is short enough to be an instruction. */
-function lastSentence(s: string, max: number): string {
+export function lastSentence(s: string, max: number): string {
   const trimmed = s.trimEnd();
+  // It starts after the last sentence end that is not the final character, found from the end.
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(trimmed); m; m = SENTENCE_END.exec(trimmed)) {
-    const e = m.index + m[0].length;
-    if (e < trimmed.length - 1) start = e;
+  for (let i = trimmed.length - 3; i >= 0; i--) {
+    if (endsSentence(trimmed, i)) {
+      start = i + 1;
+      break;
+    }
   }
   const last = trimmed.slice(start).trim();
   return last.length <= max ? last : '';
 }
 
+/**
+ * `view` with each code fence turned into a paragraph break; the fences go to `codeParts`, in order. A fence
+ * runs from ``` (or ~~~) to the next ``` (or ~~~), or to the end when it is never closed, as the pattern
+ * /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)/g finds them, but with indexOf (a unit test holds the two together).
+ */
+export function withoutFences(view: string, codeParts: string[]): string {
+  let open = nextFence(view, 0);
+  if (open < 0) return view;
+  let prose = '';
+  let copied = 0;
+  while (open >= 0) {
+    const close = view.indexOf(view.slice(open, open + 3), open + 3);
+    const end = close < 0 ? view.length : close + 3;
+    codeParts.push(view.slice(open, end));
+    prose += `${view.slice(copied, open)}\n\n`;
+    copied = end;
+    open = nextFence(view, end);
+  }
+  return prose + view.slice(copied);
+}
+
+/** Where the next ``` or ~~~ starts, from `from` on; -1 when there is none. */
+function nextFence(s: string, from: number): number {
+  const backticks = s.indexOf('```', from);
+  const tildes = s.indexOf('~~~', from);
+  if (backticks < 0) return tildes;
+  return tildes < 0 ? backticks : Math.min(backticks, tildes);
+}
+
 export function segment(text: string): Segments {
   const view = viewOf(text);
-  let fences = 0;
   const codeParts: string[] = [];
-  const prose = view.replace(FENCE, (block) => {
-    fences++;
-    codeParts.push(block);
-    return '\n\n';
-  });
-  const base = { fences, view, length: text.length };
+  const prose = withoutFences(view, codeParts);
+  const fences = codeParts.length;
   const trimmed = prose.trim();
   if (trimmed.length <= ALL_INSTRUCTION_MAX && fences === 0) {
-    return { ...base, head: trimmed, tail: '', payload: '' };
+    return { head: trimmed, tail: '', payload: '', fences, view, length: text.length };
   }
 
   const paragraphs = trimmed.split(PARAGRAPH_BREAK).filter((p) => p.trim() !== '');
@@ -113,5 +146,5 @@ export function segment(text: string): Segments {
     }
   }
   const payload = [...middle, ...codeParts].join('\n\n');
-  return { ...base, head: head.trim(), tail: tail.trim(), payload };
+  return { head: head.trim(), tail: tail.trim(), payload, fences, view, length: text.length };
 }

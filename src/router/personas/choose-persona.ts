@@ -141,8 +141,10 @@ export function instructionParts(text: string): string[] {
 
 /** The writing sub-persona the instruction clearly asks for, or null for the general writing persona. */
 export function writingSubPersona(text: string): WritingSubPersonaId | null {
-  const parts = instructionParts(text).map(cueText);
-  const matched = subPersonaCueLists().filter(([, cues]) => parts.some((part) => mentionsCue(part, cues)));
+  // The parts are read as one text, each list run once: no cue and no word holds a line break, and no part
+  // does either, so a cue is found in the joined parts exactly when it is found in one of them.
+  const instruction = cueText(instructionParts(text).join('\n'));
+  const matched = subPersonaCueLists().filter(([, cues]) => mentionsCue(instruction, cues));
   return matched.length === 1 ? matched[0]![0] : null;
 }
 

@@ -13,7 +13,7 @@ import {
   tokenize,
   wordHash,
 } from '../../../src/router/features';
-import { segment, VIEW_LIMIT } from '../../../src/router/segment';
+import { firstSentencesEnd, lastSentence, segment, VIEW_LIMIT, withoutFences } from '../../../src/router/segment';
 
 const EMAIL =
   'Dear Anna, I wanted to follow up on the budget meeting we had last week. The numbers for the third quarter ' +
@@ -42,6 +42,54 @@ describe('tokenize', () => {
 });
 
 describe('segment', () => {
+  test('code fences are found as the fence pattern finds them, closed or not, ``` or ~~~', () => {
+    const FENCE = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)/g;
+    const pieces = ['`', '``', '```', '````', '~', '~~~', '~~~~', 'a', 'js', '\n', ' '];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const texts = ['', 'no fence', '```js\nx\n```', 'a ```b``` c ~~~d~~~ e', '```never closed', '~~~ then ``` then ~~~'];
+    for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: next(24) }, () => pieces[next(pieces.length)]).join(''));
+    let withFences = 0;
+    for (const text of texts) {
+      const expected: string[] = [];
+      const prose = text.replace(FENCE, (block) => (expected.push(block), '\n\n'));
+      const parts: string[] = [];
+      expect(withoutFences(text, parts), text).toBe(prose);
+      expect(parts, text).toEqual(expected);
+      if (expected.length > 0) withFences++;
+    }
+    expect(withFences).toBeGreaterThan(1000);
+  });
+
+  test('sentence ends are found as the sentence pattern finds them', () => {
+    const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
+    const firstEnd = (s: string, max: number): number => {
+      let end = -1;
+      for (const m of s.matchAll(SENTENCE_END)) {
+        if (m.index + 1 > max) break;
+        end = m.index + 1;
+      }
+      return end > 0 ? end : Math.min(s.length, max);
+    };
+    const last = (s: string, max: number): string => {
+      const trimmed = s.trimEnd();
+      let start = 0;
+      for (const m of trimmed.matchAll(SENTENCE_END)) if (m.index + 1 < trimmed.length - 1) start = m.index + 1;
+      const sentence = trimmed.slice(start).trim();
+      return sentence.length <= max ? sentence : '';
+    };
+    const pieces = ['Why', ' ', '  ', '.', '!', '?', '。', '！', '？', '\n', '\u00a0', '\u3000', 'x', 'e.g', '...', '?!', '3.5'];
+    let seed = 11;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join('');
+      for (const max of [0, 3, 10, 40]) {
+        expect(firstSentencesEnd(text, max), `${JSON.stringify(text)} ${max}`).toBe(firstEnd(text, max));
+        expect(lastSentence(text, max), `${JSON.stringify(text)} ${max}`).toBe(last(text, max));
+      }
+    }
+  });
+
   test('a short prompt is all instruction', () => {
     const s = segment('Write a haiku about autumn rain.');
     expect(s.head).toBe('Write a haiku about autumn rain.');
@@ -87,6 +135,19 @@ describe('structural features', () => {
     }
     const plain = segment('Tell me a story about a lighthouse keeper.');
     expect(structuralFeatures(plain, plain.view)).not.toContain('code:fenced');
+  });
+
+  test('a web address is "http://" or "https://" anywhere in the view, as includes() finds them', () => {
+    const texts = [
+      'http://a.example', 'see https://a.example', 'xhttps://', 'the thing at http://x', 'https:/ no', 'ftp://a and s3://b',
+      '://http', 'http:// ://', 'hhttp:// ', 'httpss://', 'htt://', 'https ://x', 'a://b https://c', 'http', '',
+    ];
+    for (const text of texts) {
+      const seg = segment(text);
+      const expected = seg.view.includes('http://') || seg.view.includes('https://');
+      expect(structuralFeatures(seg, seg.view).includes('url'), text).toBe(expected);
+    }
+    expect(texts.filter((t) => t.includes('http://') || t.includes('https://'))).toHaveLength(7);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
+  drivers,
   MODEL_FORMAT,
   modelFromArtifact,
   score,
@@ -54,6 +55,28 @@ describe('the committed model', () => {
   test('a weight character out of range is refused when its row is first read', () => {
     const damaged = modelFromArtifact({ ...artifact, weights: 'z'.repeat(artifact.weights.length) });
     expect(() => score(damaged, 'Translate "good morning" into Japanese.')).toThrow(/damaged/);
+  });
+});
+
+describe('drivers', () => {
+  const prompts = [
+    'Write a short, warm poem about the first frost of autumn for my grandmother',
+    'Solve 3x + 7 = 22 and explain each step.',
+    'Why does this crash?\n```js\nconst x = null;\nx.foo();\n```',
+    'Summarize this email for my manager:\n\nDear Anna, thanks for the notes. The the the report is late.',
+  ];
+  const byRank = (a: { weight: number; label: string }, b: { weight: number; label: string }): number =>
+    b.weight - a.weight || (a.label < b.label ? -1 : 1);
+
+  test.each(prompts)('come most important first, and a limit keeps the best of them: %s', (prompt) => {
+    const model = loadModel();
+    for (const category of CATEGORIES) {
+      const all = drivers(model, score(model, prompt), category, 1000);
+      expect(all.length).toBeGreaterThan(0);
+      expect(new Set(all.map((d) => d.label)).size).toBe(all.length);
+      expect(all).toEqual([...all].sort(byRank));
+      for (const limit of [1, 3, 12]) expect(drivers(model, score(model, prompt), category, limit)).toEqual(all.slice(0, limit));
+    }
   });
 });
 

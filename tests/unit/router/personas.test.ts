@@ -232,6 +232,28 @@ describe('writing sub-persona cues: the same matches as the pattern they replace
   ] as const)('%j -> %s', (text, expected) => {
     expect(writingSubPersona(text)).toBe(expected);
   });
+
+  test('the instruction parts are read together: a list matches exactly when it matches one of them', () => {
+    const lists = SUB_PERSONA_CUES.map(([id, [latin, cjk]]) => [id, cueList(latin, cjk)] as const);
+    const cues = SUB_PERSONA_CUES.flatMap(([, [latin, cjk]]) => [...latin.flatMap(samples), ...cjk]);
+    const texts: string[] = [];
+    cues.forEach((cue, i) => {
+      const other = cues[(i * 7 + 3) % cues.length] as string;
+      const cut = Math.max(1, Math.floor(cue.length / 2));
+      texts.push(`Please write ${cue} today\nthen ${other}`, `Fix this: draft\nsee ${cue}?`);
+      texts.push(`${cue.slice(0, cut)}\n${cue.slice(cut)}`, `ΟΔΟΣ ${cue.toUpperCase()}Σ\nΣ${cue}`);
+      // A cue of several words over the two lines is in neither line.
+      if (cue.includes(' ')) texts.push(`Write the ${cue.replace(' ', '\n')}`);
+    });
+    let twoParts = 0;
+    for (const text of texts) {
+      const parts = instructionParts(text);
+      if (parts.length === 2) twoParts++;
+      const matched = lists.filter(([, list]) => parts.some((part) => mentionsCue(cueText(part), list)));
+      expect(writingSubPersona(text), text).toBe(matched.length === 1 ? matched[0]![0] : null);
+    }
+    expect(twoParts).toBeGreaterThan(texts.length * 0.9);
+  });
 });
 
 describe('choosePersona', () => {

@@ -1,0 +1,20 @@
+/**
+ * Is the UTF-16 unit `c` white space as the `\s` of a regular expression (and String.prototype.trim) sees
+ * it? Answered without a pattern for loops that look at one character at a time (a unit test compares every
+ * unit with `\s`).
+ */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
