@@ -408,6 +408,28 @@ function isBlank(s: string): boolean {
   return true;
 }
 
+/**
+ * Can EMAIL match `s`: does a line (at the start or after \n, \r, U+2028 or U+2029, as its `m` flag has it)
+ * open with d, h or s in either case? Most pasted texts have no such line, and then the pattern, which is
+ * tried at every line start, need not run.
+ */
+function mayOpenLetter(s: string): boolean {
+  if (opensLetterWord(s.charCodeAt(0))) return true;
+  for (const terminator of LINE_TERMINATORS) {
+    for (let i = s.indexOf(terminator); i >= 0; i = s.indexOf(terminator, i + 1)) {
+      if (opensLetterWord(s.charCodeAt(i + 1))) return true;
+    }
+  }
+  return false;
+}
+const LINE_TERMINATORS = ['\n', '\r', '\u2028', '\u2029'];
+
+/** d, h or s in either case: the first letters of EMAIL's words (dear, hi, hello, hey, subject). */
+function opensLetterWord(c: number): boolean {
+  const lower = c | 32;
+  return lower === 100 || lower === 104 || lower === 115;
+}
+
 /** Does `s` hold `ch` at least twice? */
 function hasTwo(s: string, ch: string): boolean {
   const i = s.indexOf(ch);
@@ -501,7 +523,7 @@ export function structuralFeatures(seg: Segments, text: string, instruction = in
     out.push('payload');
     if (instruction.length <= 250 && seg.payload.length >= 400) out.push('shape:short-instruction-long-payload');
     if (seg.payload.length >= 2000) out.push('payload:long');
-    if (EMAIL.test(seg.payload)) out.push('payload:letter');
+    if (mayOpenLetter(seg.payload) && EMAIL.test(seg.payload)) out.push('payload:letter');
     if ((seg.payload.includes('{') || seg.payload.includes('[')) && JSON_LIKE.test(seg.payload)) out.push('payload:json');
   }
   if (seg.tail !== '') out.push('tail-instruction');

@@ -3,7 +3,7 @@
  * payload), so that "Summarize this email: <email>" is judged by "Summarize this email", not by the email.
  * Long inputs are reduced to their head and tail first, so the cost does not grow with the text.
  */
-import { isWhiteSpace } from './white-space';
+import { isWhiteSpace, lastUnitBeforeSpace } from './white-space';
 
 /** Inputs longer than this are looked at through their head, their tail and a sampled structure summary. */
 export const VIEW_LIMIT = 8192;
@@ -131,14 +131,15 @@ export function segment(text: string): Segments {
 
   // A closing instruction is a short last paragraph, or a closing question. After an opening that introduces
   // the payload ("…this email:"), only a question counts: "Best, Tom" at the end of a letter is payload.
-  const introduces = /[:：]\s*$/.test(head);
+  const headEnd = lastUnitBeforeSpace(head);
+  const introduces = headEnd === 58 || headEnd === 0xff1a;
   const middle = [...rest, ...paragraphs.slice(1)];
   let tail = '';
   const last = middle[middle.length - 1];
   if (last !== undefined) {
     const ownParagraph = paragraphs.length > 1;
     const candidate = ownParagraph && last.length <= TAIL_MAX ? last.trim() : lastSentence(last, 250);
-    const question = /[?？]$/.test(candidate);
+    const question = candidate.endsWith('?') || candidate.endsWith('？');
     if (candidate !== '' && (question || (ownParagraph && !introduces))) {
       tail = candidate;
       const kept = last.trimEnd();

@@ -18,3 +18,10 @@ export function isWhiteSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** The last UTF-16 unit of `s` before its trailing white space (as trimEnd() drops it); -1 when there is none. */
+export function lastUnitBeforeSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isWhiteSpace(s.charCodeAt(i))) i--;
+  return i < 0 ? -1 : s.charCodeAt(i);
+}

@@ -1,6 +1,7 @@
 import { MAX_PERSONA_TEXT, personaTextLength } from '../defaults';
 import { formatPreamble } from '../preamble';
 import { PERSONA_LENGTHS, type Category, type Persona, type PersonaLength, type RouterSettings } from '../types';
+import { lastUnitBeforeSpace } from '../white-space';
 import { cueList, cueText, mentionsCue, type CueList } from './cue-words';
 import { getLibraryPersona, type LibraryPersona, type WritingSubPersonaId } from './library';
 
@@ -135,7 +136,9 @@ export function instructionParts(text: string): string[] {
   if (lastBreak === -1 || text.trim().indexOf('\n') === -1) return [first];
   const last = tail.slice(lastBreak + 1).slice(-INSTRUCTION_CHARS);
   // "Do X:" followed by a paste ends with the paste, not an instruction, unless the end asks something.
-  if (/[:：]\s*$/.test(first) && !/[?？]\s*$/.test(last)) return [first];
+  const firstEnd = lastUnitBeforeSpace(first);
+  const lastEnd = lastUnitBeforeSpace(last);
+  if ((firstEnd === 58 || firstEnd === 0xff1a) && lastEnd !== 63 && lastEnd !== 0xff1f) return [first];
   return [first, last];
 }
 

@@ -137,6 +137,28 @@ describe('structural features', () => {
     expect(structuralFeatures(plain, plain.view)).not.toContain('code:fenced');
   });
 
+  test('a pasted letter is what the letter pattern finds in the payload, whatever ends its lines', () => {
+    const EMAIL = /^(?:dear|hi|hello|hey|subject:)[^\n]{0,60}$/im;
+    const pieces = ['Dear Anna,', 'hi', 'Hello there', 'HEY', 'Subject: plans', 'subject', 'the end', 'Deal', 'Shall we',
+      '\r', '\u2028', '\u2029', '\n', '\n\n', ' ', 'x'.repeat(70), 'ſubject:'];
+    let seed = 5;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    let letters = 0;
+    let payloads = 0;
+    for (let i = 0; i < 4000; i++) {
+      const pasted = Array.from({ length: 1 + next(12) }, () => pieces[next(pieces.length)]).join('');
+      const seg = segment(`Summarize this for me:\n\n${'Context comes first. '.repeat(40)}\n\n${pasted}`);
+      if (seg.payload === '') continue;
+      payloads++;
+      const expected = EMAIL.test(seg.payload);
+      if (expected) letters++;
+      expect(structuralFeatures(seg, seg.view).includes('payload:letter'), JSON.stringify(pasted)).toBe(expected);
+    }
+    expect(payloads).toBeGreaterThan(3000);
+    expect(letters).toBeGreaterThan(500);
+    expect(payloads - letters).toBeGreaterThan(500);
+  });
+
   test('a web address is "http://" or "https://" anywhere in the view, as includes() finds them', () => {
     const texts = [
       'http://a.example', 'see https://a.example', 'xhttps://', 'the thing at http://x', 'https:/ no', 'ftp://a and s3://b',
