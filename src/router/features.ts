@@ -190,6 +190,12 @@ export class TokenScan {
     return this.digits[i] === 1 ? zeroDigits(t) : t;
   }
 
+  /** Unit `k` of token `i` as token(i) writes it (digits as '0'). */
+  unitAt(i: number, k: number): number {
+    const c = this.text.charCodeAt((this.start[i] as number) + k);
+    return this.digits[i] === 1 && charClass(c) === 2 ? 48 : c;
+  }
+
   /** Its hash under another seed (as hashString(seed, token(i)) would be). */
   hashWith(seed: number, i: number): number {
     let h = seed;

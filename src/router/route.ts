@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, type Category, type Decision, type PolicyAction, type Route, type RouterSettings } from './types';
 import { DEFAULT_POLICY, DEFAULT_ROUTER_SETTINGS } from './defaults';
-import { drivers, modelFromArtifact, score, type Driver, type Model, type ModelArtifact } from './model';
+import { modelFromArtifact, rankDrivers, scoreShared, type DriverRanking, type Model, type ModelArtifact } from './model';
 import { choosePersona } from './personas/choose-persona';
 import { hasPreamble } from './preamble';
 import { startsWithPersona } from './existing-persona';
@@ -40,7 +40,7 @@ export interface Classification {
 
 /** The model's verdict alone, without policy. `text` must not be blank. */
 export function classify(text: string, model: Model = loadModel()): Classification {
-  const scored = score(model, text);
+  const scored = scoreShared(model, text);
   let best = 0;
   for (let c = 1; c < CATEGORIES.length; c++) if ((scored.probs[c] as number) > (scored.probs[best] as number)) best = c;
   const category = CATEGORIES[best] as Category;
@@ -49,15 +49,15 @@ export function classify(text: string, model: Model = loadModel()): Classificati
     category,
     confidence: scores[category],
     scores,
-    drivers: readableDrivers(drivers(model, scored, category, 12), 3),
+    drivers: readableDrivers(rankDrivers(model, scored, best, 12), 3),
   };
 }
 
 /** The first `limit` drivers worth naming to a reader, as they appear in their reason. */
-function readableDrivers(ranked: readonly Driver[], limit: number): string[] {
+function readableDrivers(ranked: DriverRanking, limit: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < ranked.length && out.length < limit; i++) {
-    const label = readable((ranked[i] as Driver).label);
+  for (let k = 0; k < ranked.length && out.length < limit; k++) {
+    const label = ranked.isWord(k) ? readableWord(ranked.word(k)) : (READABLE[ranked.structName(k)] ?? null);
     if (label !== null) out.push(label);
   }
   return out;
@@ -83,16 +83,15 @@ const READABLE: Record<string, string> = {
   'question:end': 'a question',
 };
 // Function words say little to a reader even when the model leans on them.
-// Kept as word labels ("the", quotes included), so a label is looked up as it comes.
 const QUIET = new Set(
-  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'
-    .split(' ')
-    .map((word) => `"${word}"`),
+  'a an the of to in on for and or is are be was it this that with as at by from me my i you your we our do does can could would should will please about into how what'.split(
+    ' ',
+  ),
 );
 
-function readable(label: string): string | null {
-  if (label.startsWith('"')) return QUIET.has(label) ? null : label;
-  return READABLE[label] ?? null;
+/** A word's label (the word in quotes), or null for a function word. */
+function readableWord(word: string): string | null {
+  return QUIET.has(word) ? null : `"${word}"`;
 }
 
 function because(c: Classification): string {
