@@ -171,16 +171,15 @@ function sumRun(model: Model, ns: number, start: number, end: number): void {
 function sumLogits(model: Model, text: string, counts: Int32Array, out: Float64Array): Extracted {
   acc.fill(0);
   const extracted = extractFeatures(text, scratch);
-  const { ns: nsOf, length } = scratch;
+  const { ns: nsOf, length, runStarts, runs } = scratch;
   // Features come in runs of one namespace: each run is summed on its own (integer sums, exact, so the
   // order of the features is free), without asking every feature for its namespace.
-  for (let start = 0; start < length; ) {
+  for (let r = 0; r < runs; r++) {
+    const start = runStarts[r] as number;
+    const end = r + 1 < runs ? (runStarts[r + 1] as number) : length;
     const ns = nsOf[start] as number;
-    let end = start + 1;
-    while (end < length && nsOf[end] === ns) end++;
     sumRun(model, ns, start, end);
     counts[ns] = (counts[ns] as number) + end - start;
-    start = end;
   }
   out.set(model.bias);
   for (let k = 0; k < NAMESPACE_COUNT; k++) {

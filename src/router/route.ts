@@ -23,12 +23,24 @@ function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-/** Scores in CATEGORIES order, rounded to 4 decimals; all 0 without probabilities. */
+/**
+ * Scores in CATEGORIES order, rounded to 4 decimals; all 0 without probabilities. Written out: an object
+ * literal gets its final shape at once, where adding the keys one by one cost a short route ~0.1 µs.
+ */
 function scoresOf(probs?: Float64Array): Record<Category, number> {
-  const scores = {} as Record<Category, number>;
-  for (let i = 0; i < CATEGORIES.length; i++) scores[CATEGORIES[i] as Category] = probs ? round4(probs[i] as number) : 0;
-  return scores;
+  const p = probs ?? NO_PROBABILITIES;
+  return {
+    writing: round4(p[0] as number),
+    roleplay: round4(p[1] as number),
+    reasoning: round4(p[2] as number),
+    math: round4(p[3] as number),
+    coding: round4(p[4] as number),
+    extraction: round4(p[5] as number),
+    stem: round4(p[6] as number),
+    humanities: round4(p[7] as number),
+  };
 }
+const NO_PROBABILITIES = new Float64Array(CATEGORIES.length);
 
 export interface Classification {
   category: Category;
