@@ -138,25 +138,34 @@ function readWords(text: string): { words: number[]; maxUnit: number } {
     const c = text.charCodeAt(i);
     if (c > maxUnit) maxUnit = c;
     let inWord: boolean;
-    let size = 1;
     if (c < 128) {
       inWord = ASCII_WORD[c] === 1;
     } else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      size = 2;
       inWord = WORD_POINT.test(text.slice(i, i + 2));
       maxUnit = Math.max(maxUnit, text.charCodeAt(i + 1));
+      if (inWord && start < 0) start = i;
+      else if (!inWord && start >= 0) start = endWord(words, start, i);
+      i++;
+      continue;
     } else {
       inWord = isWordUnit(c);
     }
-    if (inWord && start < 0) start = i;
-    if (!inWord && start >= 0) {
-      words.push(start, i);
-      start = -1;
+    // One test per unit on the common path: most units continue what the previous one was.
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      start = endWord(words, start, i);
     }
-    i += size - 1;
   }
-  if (start >= 0) words.push(start, text.length);
+  if (start >= 0) endWord(words, start, text.length);
   return { words, maxUnit };
+}
+
+/** Adds the word start..end to `words`; returns -1 (no word open). */
+function endWord(words: number[], start: number, end: number): number {
+  words.push(start);
+  words.push(end);
+  return -1;
 }
 
 function isLowSurrogate(c: number): boolean {
