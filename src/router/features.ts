@@ -255,43 +255,42 @@ function scanTokens(lower: string, seed: number, out: TokenScan, limit: number):
   out.text = lower;
   out.length = 0;
   const n = lower.length;
-  let h = seed;
-  let start = -1;
-  let end = 0;
-  let apostrophes = 0;
-  let digits = false;
   for (let i = 0; i < n; i++) {
-    const c = lower.charCodeAt(i);
-    const k = c < 128 ? (ASCII_CLASS[c] as number) : wideClass(c);
-    if (k === 1 || k === 2) {
-      if (c === 39) {
-        if (start >= 0) apostrophes++;
-        continue;
-      }
-      if (start < 0) {
-        start = i;
-        h = seed;
-      } else {
-        for (; apostrophes > 0; apostrophes--) h = Math.imul(h ^ 39, FNV_PRIME);
-      }
-      if (k === 2) digits = true;
-      h = Math.imul(h ^ (k === 2 ? 48 : c), FNV_PRIME);
-      end = i + 1;
-      continue;
-    }
-    if (start >= 0) {
-      out.push(fmix(h), start, end, digits);
-      start = -1;
-      apostrophes = 0;
-      digits = false;
-      if (out.length >= limit) return;
-    }
-    if (k !== 0) {
+    let c = lower.charCodeAt(i);
+    let k = c < 128 ? (ASCII_CLASS[c] as number) : wideClass(c);
+    if (k === 0 || c === 39) continue;
+    if (k !== 1 && k !== 2) {
       out.push(fmix(Math.imul(seed ^ c, FNV_PRIME)), i, i + 1, false);
       if (out.length >= limit) return;
+      continue;
     }
+    // A word: read to its end in a loop of its own (one branch per unit that rarely changes its answer).
+    const start = i;
+    let h = seed;
+    let end = i;
+    let apostrophes = 0;
+    let digits = false;
+    do {
+      if (c === 39) {
+        apostrophes++;
+      } else {
+        for (; apostrophes > 0; apostrophes--) h = Math.imul(h ^ 39, FNV_PRIME);
+        if (k === 2) {
+          digits = true;
+          c = 48;
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+        end = i + 1;
+      }
+      if (++i === n) break;
+      c = lower.charCodeAt(i);
+      k = c < 128 ? (ASCII_CLASS[c] as number) : wideClass(c);
+    } while (k === 1 || k === 2);
+    out.push(fmix(h), start, end, digits);
+    if (out.length >= limit) return;
+    // The unit that ended the word is read again by the outer loop.
+    i--;
   }
-  if (start >= 0) out.push(fmix(h), start, end, digits);
 }
 
 /** Hash of an instruction word feature (explanations look words up by it). */
