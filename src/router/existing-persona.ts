@@ -204,7 +204,7 @@ function roleVerb(s: string, [first, second]: readonly [string, string]): boolea
   const openers = ROLE_VERBS.get(first) ?? [];
   if (openers.some((o) => (o.secondWords === null || o.secondWords.has(second)) && o.pattern.test(s))) return true;
   if (opensWithCjk(s) && CJK_ROLE_VERBS.some((re) => re.test(s))) return true;
-  return HIRAGANA.test(s.slice(0, 121)) && JA_ROLE_VERB.test(s);
+  return japaneseRoleVerb(s);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -341,13 +341,51 @@ function asRole(s: string, word: string): boolean {
   return zh !== null && zh[1] !== '我';
 }
 
+/**
+ * Every first word (foldCase) that a label, a filler or an opener can begin with. A prompt that opens with
+ * an ASCII letter (no noise to drop, no CJK opener) and another word can only hold the Japanese opener,
+ * which may begin with any word: most prompts are settled with that one check.
+ */
+const OPENING_WORDS: ReadonlySet<string> = new Set([
+  ...LABEL_WORDS,
+  ...FILLER_WORDS,
+  ...ROLE_VERBS.keys(),
+  ...COPULAS.flatMap((copula) => [...copula.firstWords]),
+  ...AS_ROLES.map((form) => form.firstWord),
+]);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Can `head` open with a persona phrase only as the Japanese opener does (see OPENING_WORDS)? */
+function onlyJapaneseCanMatch(head: string): boolean {
+  if (!isAsciiLetter(head.charCodeAt(0))) return false;
+  return !OPENING_WORDS.has(firstWord(head).replace(/[’‘]/g, "'"));
+}
+
+function japaneseRoleVerb(s: string): boolean {
+  return HIRAGANA.test(s.slice(0, 121)) && JA_ROLE_VERB.test(s);
+}
+
+/** Does the head of a prompt open with a persona phrase (the rule at the top, without our preambles)? */
+export function opensWithPersonaPhrase(head: string): boolean {
+  // clean() would only turn quotes, which JA_ROLE_VERB reads as any other character, into apostrophes.
+  if (onlyJapaneseCanMatch(head)) return japaneseRoleVerb(head);
+  return opensWithPersonaPhraseFully(head);
+}
+
+/** opensWithPersonaPhrase without its shortcut (a unit test holds the two together). */
+export function opensWithPersonaPhraseFully(head: string): boolean {
+  const s = clean(head);
+  const words = leadingWords(s);
+  return roleVerb(s, words) || youAreRole(s, words[0]) || asRole(s, words[0]);
+}
+
 /** True when the prompt already opens with a persona instruction, or with one of our preambles. */
 export function startsWithPersona(text: string): boolean {
   if (typeof text !== 'string') return false;
   const head = text.slice(0, HEAD_CHARS);
   if (head.trim() === '') return false;
-  if (hasPreamble(text)) return true;
-  const s = clean(head);
-  const words = leadingWords(s);
-  return roleVerb(s, words) || youAreRole(s, words[0]) || asRole(s, words[0]);
+  return hasPreamble(text) || opensWithPersonaPhrase(head);
 }

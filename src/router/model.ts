@@ -63,6 +63,8 @@ export interface Model {
    * half the size of the string, so more of it stays in cache.
    */
   rows: Int32Array;
+  /** Weight (as scoring weighs it, scale included) of class c at packed nibble n, at c * 16 + n. */
+  nibbleWeights: Float64Array;
 }
 
 export interface Scored {
@@ -99,7 +101,16 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     namespaceWeights: Float64Array.from(a.namespaceWeights),
     weights,
     rows: new Int32Array(1 << a.bits),
+    nibbleWeights: nibbleWeightsOf(a.scales),
   };
+}
+
+function nibbleWeightsOf(scales: readonly number[]): Float64Array {
+  const out = new Float64Array(CLASS_COUNT * 16);
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    for (let n = 0; n < 16; n++) out[c * 16 + n] = (n - 8) * (scales[c] as number);
+  }
+  return out;
 }
 
 /** Row `b` of the weights packed into one integer (see Model.rows). */
@@ -153,23 +164,23 @@ function sumRun(model: Model, ns: number, start: number, end: number): void {
   }
 }
 
-/** Raw logits (before the temperature) of `text`. */
-export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
+/**
+ * Sums the features of `text` into `out` (raw logits, before the temperature) and `counts` (features per
+ * namespace, which start at 0).
+ */
+function sumLogits(model: Model, text: string, counts: Int32Array, out: Float64Array): Extracted {
   acc.fill(0);
-  const counts = new Int32Array(NAMESPACE_COUNT);
   const extracted = extractFeatures(text, scratch);
-  const { ns: nsOf, length } = scratch;
+  const { ns: nsOf, length, runStarts, runs } = scratch;
   // Features come in runs of one namespace: each run is summed on its own (integer sums, exact, so the
   // order of the features is free), without asking every feature for its namespace.
-  for (let start = 0; start < length; ) {
+  for (let r = 0; r < runs; r++) {
+    const start = runStarts[r] as number;
+    const end = r + 1 < runs ? (runStarts[r + 1] as number) : length;
     const ns = nsOf[start] as number;
-    let end = start + 1;
-    while (end < length && nsOf[end] === ns) end++;
     sumRun(model, ns, start, end);
     counts[ns] = (counts[ns] as number) + end - start;
-    start = end;
   }
-  const out = new Float64Array(CLASS_COUNT);
   out.set(model.bias);
   for (let k = 0; k < NAMESPACE_COUNT; k++) {
     const f = namespaceFactor(model, k, counts[k] as number);
@@ -180,6 +191,14 @@ export function logits(model: Model, text: string): { logits: Float64Array; extr
       out[c] = (out[c] as number) + f * ((acc[k * CLASS_COUNT + c] as number) - offset) * (model.scales[c] as number);
     }
   }
+  return extracted;
+}
+
+/** Raw logits (before the temperature) of `text`. */
+export function logits(model: Model, text: string): { logits: Float64Array; extracted: Extracted; counts: Int32Array } {
+  const counts = new Int32Array(NAMESPACE_COUNT);
+  const out = new Float64Array(CLASS_COUNT);
+  const extracted = sumLogits(model, text, counts, out);
   return { logits: out, extracted, counts };
 }
 
@@ -189,9 +208,12 @@ function namespaceFactor(model: Model, ns: number, n: number): number {
 }
 
 export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
+  return softmaxInto(z, temperature, new Float64Array(z.length));
+}
+
+function softmaxInto(z: ArrayLike<number>, temperature: number, out: Float64Array): Float64Array {
   let max = -Infinity;
   for (let i = 0; i < z.length; i++) max = Math.max(max, (z[i] as number) / temperature);
-  const out = new Float64Array(z.length);
   let sum = 0;
   for (let i = 0; i < z.length; i++) {
     const e = Math.exp((z[i] as number) / temperature - max);
@@ -205,6 +227,21 @@ export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
 export function score(model: Model, text: string): Scored {
   const { logits: z, extracted, counts } = logits(model, text);
   return { probs: softmax(z, model.temperature), extracted, counts };
+}
+
+// For callers that read a score before scoring again (route() does): one set of arrays serves every call.
+const sharedCounts = new Int32Array(NAMESPACE_COUNT);
+const sharedLogits = new Float64Array(CLASS_COUNT);
+const sharedProbs = new Float64Array(CLASS_COUNT);
+
+/**
+ * score() into arrays that the next call overwrites (as it does `extracted` already): read what is needed
+ * and let none of it escape. Saves a route() on a short prompt the allocations of three arrays.
+ */
+export function scoreShared(model: Model, text: string): Scored {
+  sharedCounts.fill(0);
+  const extracted = sumLogits(model, text, sharedCounts, sharedLogits);
+  return { probs: softmaxInto(sharedLogits, model.temperature, sharedProbs), extracted, counts: sharedCounts };
 }
 
 export interface Driver {
@@ -222,23 +259,25 @@ function sameToken(a: TokenScan, i: number, b: TokenScan, j: number): boolean {
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** Is the one-unit word `w` a letter or a number? ASCII is answered without the (costly to compile) pattern. */
-function isLetterOrNumber(w: string): boolean {
-  const c = w.charCodeAt(0);
+/**
+ * Is the UTF-16 unit `c` a letter or a number? ASCII is answered without the (costly to compile) pattern.
+ * (A digit of a one-unit token reads as '0' in its string: a number either way.)
+ */
+function isLetterOrNumber(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_NUMBER.test(w);
+  return LETTER_OR_NUMBER.test(String.fromCharCode(c));
 }
 
 /** How far the weights of the feature `hash` lean towards class `c`: its weight minus the others' average. */
 function lean(model: Model, hash: number, c: number): number {
   const b = hash & model.mask;
   const p = model.rows[b] || packRow(model, b);
+  const w = model.nibbleWeights;
   let others = 0;
   for (let k = 0; k < CLASS_COUNT; k++) {
-    if (k !== c) others += (((p >>> (4 * k)) & 15) - 8) * (model.scales[k] as number);
+    if (k !== c) others += w[k * 16 + ((p >>> (4 * k)) & 15)] as number;
   }
-  const own = (((p >>> (4 * c)) & 15) - 8) * (model.scales[c] as number);
-  return own - others / (CLASS_COUNT - 1);
+  return (w[c * 16 + ((p >>> (4 * c)) & 15)] as number) - others / (CLASS_COUNT - 1);
 }
 
 const MAX_DRIVER_WORDS = 32;
@@ -255,12 +294,148 @@ function seenBefore(seen: number, scan: TokenScan, i: number, h: number): boolea
   return false;
 }
 
-/** The instruction words and structural features that pushed most towards `category`. */
-export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
-  const c = CATEGORIES.indexOf(category);
-  const best = new Ranking(limit);
+/**
+ * The best drivers of the latest rankDrivers() call, in rank order, kept as references: a word's slot
+ * among the distinct words (below MAX_DRIVER_WORDS) or MAX_DRIVER_WORDS + the index of a structural
+ * feature. Labels are built only for the few drivers a caller reads, and to break a tie.
+ */
+export class DriverRanking {
+  weights = new Float64Array(16);
+  refs = new Int32Array(16);
+  length = 0;
+  limit = 0;
+  struct: readonly string[] = [];
+
+  reset(limit: number, struct: readonly string[]): void {
+    if (limit > this.weights.length) {
+      this.weights = new Float64Array(limit);
+      this.refs = new Int32Array(limit);
+    }
+    this.length = 0;
+    this.limit = limit;
+    this.struct = struct;
+  }
+
+  /** Could a driver of this weight get in? */
+  admits(weight: number): boolean {
+    return this.length < this.limit || weight >= (this.weights[this.limit - 1] as number);
+  }
+
+  add(weight: number, ref: number): void {
+    const { weights, refs } = this;
+    let at = this.length;
+    while (at > 0 && this.ranksBefore(weight, ref, at - 1)) at--;
+    if (at >= this.limit) return;
+    if (this.length < this.limit) this.length++;
+    for (let k = this.length - 1; k > at; k--) {
+      weights[k] = weights[k - 1] as number;
+      refs[k] = refs[k - 1] as number;
+    }
+    weights[at] = weight;
+    refs[at] = ref;
+  }
+
+  /** Does a driver rank before the one at `k`: more weight, or as much and a label that sorts first? (Labels are distinct.) */
+  private ranksBefore(weight: number, ref: number, k: number): boolean {
+    const other = this.weights[k] as number;
+    return weight > other || (weight === other && this.labelBefore(ref, this.refs[k] as number));
+  }
+
+  /** this.labelOf(a) < this.labelOf(b), without building word labels (weights tie often: they are 4-bit). */
+  private labelBefore(a: number, b: number): boolean {
+    const aIsWord = a < MAX_DRIVER_WORDS;
+    const bIsWord = b < MAX_DRIVER_WORDS;
+    if (aIsWord && bIsWord) return wordLabelBefore(a, b);
+    if (!aIsWord && !bIsWord) return this.labelOf(a) < this.labelOf(b);
+    // A word label opens with its quote; a feature name decides by its first unit unless that is a quote too.
+    const name = this.labelOf(aIsWord ? b : a);
+    if (name.charCodeAt(0) === QUOTE) return this.labelOf(a) < this.labelOf(b);
+    return aIsWord === QUOTE < name.charCodeAt(0);
+  }
+
+  /** Is driver `k` an instruction word (else a structural feature)? */
+  isWord(k: number): boolean {
+    return (this.refs[k] as number) < MAX_DRIVER_WORDS;
+  }
+
+  /** Driver `k`'s word, as tokenize() writes it. */
+  word(k: number): string {
+    const slot = this.refs[k] as number;
+    return (seenScan[slot] as TokenScan).token(seenIndex[slot] as number);
+  }
+
+  /** Driver `k`'s structural feature name. */
+  structName(k: number): string {
+    return this.struct[(this.refs[k] as number) - MAX_DRIVER_WORDS] as string;
+  }
+
+  /** Driver `k`'s label: a word in quotes, or a structural feature name. */
+  label(k: number): string {
+    return this.labelOf(this.refs[k] as number);
+  }
+
+  private labelOf(ref: number): string {
+    if (ref >= MAX_DRIVER_WORDS) return this.struct[ref - MAX_DRIVER_WORDS] as string;
+    return `"${(seenScan[ref] as TokenScan).token(seenIndex[ref] as number)}"`;
+  }
+}
+
+const QUOTE = 34;
+
+/** Is the label of the word in slot `a` ("word", quotes included) before that of slot `b`, as strings compare? */
+function wordLabelBefore(a: number, b: number): boolean {
+  const scanA = seenScan[a] as TokenScan;
+  const scanB = seenScan[b] as TokenScan;
+  const i = seenIndex[a] as number;
+  const j = seenIndex[b] as number;
+  const lengthA = (scanA.end[i] as number) - (scanA.start[i] as number);
+  const lengthB = (scanB.end[j] as number) - (scanB.start[j] as number);
+  const common = Math.min(lengthA, lengthB);
+  for (let k = 0; k < common; k++) {
+    const x = scanA.unitAt(i, k);
+    const y = scanB.unitAt(j, k);
+    if (x !== y) return x < y;
+  }
+  // One word is the start of the other: the shorter one's closing quote meets the other's next unit.
+  if (lengthA === lengthB) return false;
+  return lengthA < lengthB ? QUOTE < scanB.unitAt(j, common) : scanA.unitAt(i, common) < QUOTE;
+}
+
+const ranking = new DriverRanking();
+
+/**
+ * The instruction words and structural features that pushed most towards class `c`, best `limit` first.
+ * The ranking is shared: read it before ranking or scoring again.
+ */
+export function rankDrivers(model: Model, scored: Scored, c: number, limit: number): DriverRanking {
+  const struct = scored.extracted.struct;
+  const n = leaningCandidates(model, scored, c);
+  const best = ranking;
+  best.reset(limit, struct);
+  for (let k = 0; k < n; k++) {
+    const weight = candidateWeight[k] as number;
+    if (best.admits(weight)) best.add(weight, candidateRef[k] as number);
+  }
+  return best;
+}
+
+// The candidates of the current call that lean towards the class: weight and reference (see DriverRanking).
+let candidateWeight = new Float64Array(64);
+let candidateRef = new Int32Array(64);
+
+/**
+ * Weighs the first MAX_DRIVER_WORDS distinct instruction words and the structural features towards class
+ * `c`; those with a positive weight become candidates, in that order. Returns how many.
+ */
+function leaningCandidates(model: Model, scored: Scored, c: number): number {
+  const struct = scored.extracted.struct;
+  if (candidateWeight.length < MAX_DRIVER_WORDS + struct.length) {
+    candidateWeight = new Float64Array(2 * (MAX_DRIVER_WORDS + struct.length));
+    candidateRef = new Int32Array(candidateWeight.length);
+  }
+  let n = 0;
   const wordFactor = namespaceFactor(model, NS.word, scored.counts[NS.word] as number);
-  // The first MAX_DRIVER_WORDS distinct instruction words; hashes are compared first, letters only when they agree.
+  // Hashes are compared first, letters only when they agree.
   let seen = 0;
   words: for (const scan of scored.extracted.words) {
     for (let i = 0; i < scan.length; i++) {
@@ -270,44 +445,32 @@ export function drivers(model: Model, scored: Scored, category: Category, limit 
       seenHash[seen] = h;
       seenScan[seen] = scan;
       seenIndex[seen] = i;
-      seen++;
-      const long = (scan.end[i] as number) - (scan.start[i] as number) > 1;
-      if (!long && !isLetterOrNumber(scan.token(i))) continue;
+      const slot = seen++;
+      const start = scan.start[i] as number;
+      const long = (scan.end[i] as number) - start > 1;
+      if (!long && !isLetterOrNumber(scan.text.charCodeAt(start))) continue;
       const weight = wordFactor * lean(model, h, c);
-      if (weight > 0 && best.admits(weight)) best.add({ label: `"${scan.token(i)}"`, weight });
+      if (weight > 0) {
+        candidateWeight[n] = weight;
+        candidateRef[n++] = slot;
+      }
     }
   }
   const structFactor = namespaceFactor(model, NS.struct, scored.counts[NS.struct] as number);
-  for (const s of scored.extracted.struct) {
-    const weight = structFactor * lean(model, structHash(s), c);
-    if (weight > 0 && best.admits(weight)) best.add({ label: s, weight });
+  for (let j = 0; j < struct.length; j++) {
+    const weight = structFactor * lean(model, structHash(struct[j] as string), c);
+    if (weight > 0) {
+      candidateWeight[n] = weight;
+      candidateRef[n++] = MAX_DRIVER_WORDS + j;
+    }
   }
-  return best.items;
+  return n;
 }
 
-/** Does `a` rank before `b`: more weight, or as much and a label that sorts first? (Labels are distinct.) */
-function ranksBefore(a: Driver, b: Driver): boolean {
-  return a.weight > b.weight || (a.weight === b.weight && a.label < b.label);
-}
-
-/** The best `limit` drivers so far, in rank order; inserting into a short list costs less than sorting them all. */
-class Ranking {
-  readonly items: Driver[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  /** Could a driver of this weight get in? (Only then is its label worth building.) */
-  admits(weight: number): boolean {
-    return this.items.length < this.limit || weight >= (this.items[this.limit - 1] as Driver).weight;
-  }
-
-  add(d: Driver): void {
-    const items = this.items;
-    let at = items.length;
-    while (at > 0 && ranksBefore(d, items[at - 1] as Driver)) at--;
-    if (at >= this.limit) return;
-    if (items.length < this.limit) items.push(d);
-    for (let k = items.length - 1; k > at; k--) items[k] = items[k - 1] as Driver;
-    items[at] = d;
-  }
+/** The instruction words and structural features that pushed most towards `category`. */
+export function drivers(model: Model, scored: Scored, category: Category, limit = 3): Driver[] {
+  const best = rankDrivers(model, scored, CATEGORIES.indexOf(category), limit);
+  const out: Driver[] = [];
+  for (let k = 0; k < best.length; k++) out.push({ label: best.label(k), weight: best.weights[k] as number });
+  return out;
 }

@@ -43,6 +43,8 @@ export function cueList(latin: readonly string[], cjk: readonly string[]): CueLi
     return split ? `${split[1]}(?=${split[2]}${WORD_END})` : `(?:${cue})${WORD_END}`;
   });
   const cjkFirstUnit = Math.min(...cjk.map((cue) => (cue === '' ? 0 : cue.charCodeAt(0))));
+  // An ASCII text is read without finding its highest unit (see CueText.maxUnit).
+  if (cjkFirstUnit > 0 && cjkFirstUnit < 128) throw new Error('a CJK cue starts with an ASCII character');
   return { words: new RegExp(`${WORD_START}(?:${words.join('|')})`), stems, cjk, cjkFirstUnit };
 }
 
@@ -68,22 +70,28 @@ function runCues(pattern: RegExp, marked: string): boolean {
   return pattern.test(marked.padEnd(COMPILE_AT_ONCE_LENGTH, '\0'));
 }
 
-/** A text read once for every cue list: its words, and the folded text with what lies between them marked. */
+/** A text read once for every cue list: the folded text with what lies between its words marked. */
 export interface CueText {
   readonly text: string;
   readonly folded: string;
-  /** Where each word of `text` starts and ends (exclusive), in order: start, end, start, end, … */
-  readonly words: readonly number[];
-  /** NUL, then the folded text with what lies between words marked (see markWords). */
+  /**
+   * NUL, then `folded` (index for index the same text) with every unit between words that is not ' ', '-'
+   * or "'" turned into NUL. A word is a run of code points in [\p{L}\p{N}\u0345] of `text`.
+   */
   readonly marked: string;
-  /** The text's highest UTF-16 unit (see CueList.cjkFirstUnit). */
+  /** The text's highest UTF-16 unit, or 127 for an ASCII text (see CueList.cjkFirstUnit). */
   readonly maxUnit: number;
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
+/** In ASCII, what is neither in a word nor one of the three separators cues contain. */
+const ASCII_GAP = /[^0-9A-Za-z '-]/g;
+
 export function cueText(text: string): CueText {
   const folded = foldCase(text);
-  const { words, maxUnit } = readWords(text);
-  return { text, folded, words, marked: markWords(folded, words), maxUnit };
+  // Most prompts are ASCII: then one native replace marks the text (a loop over its units cost twice as much).
+  if (!NON_ASCII.test(text)) return { text, folded, marked: `\0${folded.replace(ASCII_GAP, '\0')}`, maxUnit: 127 };
+  return markWords(text, folded);
 }
 
 /** Whether the text mentions any cue of the list. */
@@ -93,22 +101,31 @@ export function mentionsCue(text: CueText, cues: CueList): boolean {
 }
 
 /** Does a word start with one of the stems and have only letters after it? */
-function mentionsStem({ text, folded, words }: CueText, stems: readonly string[]): boolean {
+function mentionsStem({ text, folded }: CueText, stems: readonly string[]): boolean {
   for (const stem of stems) {
     for (let at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
-      const end = wordEndAt(words, at);
+      const end = wordEndAt(text, at);
       if (end >= 0 && LETTERS.test(text.slice(at, end).slice(stem.length))) return true;
     }
   }
   return false;
 }
 
-/** The end of the word that starts at `start`, or -1 when no word starts there. */
-function wordEndAt(words: readonly number[], start: number): number {
-  for (let w = 0; w < words.length && (words[w] as number) <= start; w += 2) {
-    if (words[w] === start) return words[w + 1] as number;
+/** The end of the word of `text` that starts at `start`, or -1 when no word starts there. */
+export function wordEndAt(text: string, start: number): number {
+  if (start >= text.length || wordPointSize(text, start) === 0) return -1;
+  if (start > 0) {
+    // A word point just before `start` (a surrogate pair, or one unit) means the word starts earlier.
+    const before = text.charCodeAt(start - 1);
+    if (isLowSurrogate(before) && start >= 2 && isHighSurrogate(text.charCodeAt(start - 2))) {
+      if (WORD_POINT.test(text.slice(start - 2, start))) return -1;
+    } else if (wordPointSize(text, start - 1) > 0) {
+      return -1;
+    }
   }
-  return -1;
+  let end = start;
+  for (let size = wordPointSize(text, end); size > 0; size = wordPointSize(text, end)) end += size;
+  return end;
 }
 
 /** Word characters by UTF-16 unit below 128; the others are looked up as they are met (isWordUnit). */
@@ -126,57 +143,41 @@ function isWordUnit(c: number): boolean {
   return known === 1;
 }
 
-/**
- * The words of `text` as the `u` pattern /[\p{L}\p{N}\u0345]+/g finds them, code point by code point, as
- * start, end, start, end, …; and the text's highest UTF-16 unit.
- */
-function readWords(text: string): { words: number[]; maxUnit: number } {
-  const words: number[] = [];
+/** How many units the code point at `i` takes if it is a word point (1 or 2); 0 if it is not one. */
+function wordPointSize(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c] === 1 ? 1 : 0;
+  if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) return WORD_POINT.test(text.slice(i, i + 2)) ? 2 : 0;
+  return isWordUnit(c) ? 1 : 0;
+}
+
+/** CueText of any text, code point by code point (see CueText.marked); cueText without its ASCII shortcut. */
+export function markWords(text: string, folded: string): CueText {
   let maxUnit = 0;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
+  let marked = '\0';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c > maxUnit) maxUnit = c;
-    let inWord: boolean;
-    let size = 1;
-    if (c < 128) {
-      inWord = ASCII_WORD[c] === 1;
-    } else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      size = 2;
-      inWord = WORD_POINT.test(text.slice(i, i + 2));
-      maxUnit = Math.max(maxUnit, text.charCodeAt(i + 1));
-    } else {
-      inWord = isWordUnit(c);
+    const word = wordPointSize(text, i);
+    const size = word > 0 ? word : isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (size === 2) maxUnit = Math.max(maxUnit, text.charCodeAt(i + 1));
+    for (let k = i; word === 0 && k < i + size; k++) {
+      const f = folded.charCodeAt(k);
+      if (f === 32 || f === 39 || f === 45) continue;
+      marked += `${folded.slice(copied, k)}\0`;
+      copied = k + 1;
     }
-    if (inWord && start < 0) start = i;
-    if (!inWord && start >= 0) {
-      words.push(start, i);
-      start = -1;
-    }
-    i += size - 1;
+    i += size;
   }
-  if (start >= 0) words.push(start, text.length);
-  return { words, maxUnit };
+  return { text, folded, marked: copied === 0 ? `\0${folded}` : marked + folded.slice(copied), maxUnit };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** NUL, then the folded text with every character between words that is not ' ', '-' or "'" turned into NUL. */
-function markWords(folded: string, words: readonly number[]): string {
-  let marked = '\0';
-  let copied = 0;
-  let gapStart = 0;
-  for (let w = 0; w <= words.length; w += 2) {
-    const gapEnd = w < words.length ? (words[w] as number) : folded.length;
-    for (let i = gapStart; i < gapEnd; i++) {
-      const c = folded.charCodeAt(i);
-      if (c === 32 || c === 39 || c === 45) continue;
-      marked += `${folded.slice(copied, i)}\0`;
-      copied = i + 1;
-    }
-    if (w < words.length) gapStart = words[w + 1] as number;
-  }
-  return copied === 0 ? `\0${folded}` : marked + folded.slice(copied);
 }
