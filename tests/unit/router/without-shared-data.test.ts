@@ -28,6 +28,11 @@ describe('without the public data (a user clone)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/not found.*own examples only/);
     expect(r.stdout).toMatch(/\| own examples \| held-back split \| \d+ \|/);
+    // The English and other-language rows split the own row: their counts add up to it.
+    const n = (name: string) => Number(new RegExp(`\\| ${name} \\| held-back split \\| (\\d+) \\|`).exec(r.stdout)?.[1]);
+    expect(n('own examples, English')).toBeGreaterThan(0);
+    expect(n('own examples, other languages')).toBeGreaterThan(0);
+    expect(n('own examples, English') + n('own examples, other languages')).toBe(n('own examples'));
     expect(r.stdout).not.toMatch(/\| gsm8k_test \|/);
   });
 });
