@@ -411,7 +411,8 @@ export function rankDrivers(model: Model, scored: Scored, c: number, limit: numb
   const struct = scored.extracted.struct;
   const n = leaningCandidates(model, scored, c);
   const best = ranking;
-  best.reset(limit, struct);
+  // The ranking never holds more than the n candidates: a larger (or not whole) limit must not size its arrays.
+  best.reset(Math.max(0, Math.min(Math.floor(limit) || 0, n)), struct);
   for (let k = 0; k < n; k++) {
     const weight = candidateWeight[k] as number;
     if (best.admits(weight)) best.add(weight, candidateRef[k] as number);

@@ -113,7 +113,9 @@ function because(c: Classification): string {
 function alreadyHasPersona(text: string, settings: RouterSettings): boolean {
   if (startsWithPersona(text)) return true;
   const overrides = settings.personaOverrides;
-  return overrides !== undefined && Object.keys(overrides).length > 0 && hasPreamble(text, overrides);
+  // Settings from storage may be damaged (null, a string): only an object can hold our preambles.
+  if (overrides === null || typeof overrides !== 'object') return false;
+  return Object.keys(overrides).length > 0 && hasPreamble(text, overrides);
 }
 
 /** A decision on a classified prompt (fields in the order callers and snapshots see them). */

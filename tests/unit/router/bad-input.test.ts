@@ -15,6 +15,16 @@ function expectValid(text: string) {
 }
 
 describe('bad input is treated as text and never throws', () => {
+  test('damaged persona overrides in the settings are ignored, not thrown on', () => {
+    for (const personaOverrides of [null, 'You are my editor.', 42]) {
+      const settings = { ...DEFAULT_ROUTER_SETTINGS, personaOverrides } as unknown as typeof DEFAULT_ROUTER_SETTINGS;
+      const d = route('Write a short, warm poem about the first frost for my grandmother', settings);
+      expect(d.category).toBe('writing');
+      expect(d.route).toBe('persona');
+      expect(d.persona?.text).toBe(route('Write a short, warm poem about the first frost for my grandmother').persona?.text);
+    }
+  });
+
   test('1 MB of pasted code with an instruction in front is classified by its instruction', () => {
     const code = 'for (let i = 0; i < n; i++) { total += values[i] * weights[i]; }\n';
     const text = `Why does this loop overflow?\n\`\`\`js\n${code.repeat(Math.ceil(1_048_576 / code.length))}\`\`\``;

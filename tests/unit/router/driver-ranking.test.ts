@@ -44,3 +44,16 @@ describe('driver ranking', () => {
     expect(ties).toBeGreaterThan(100);
   });
 });
+
+describe('driver limit', () => {
+  test('a limit beyond the candidates, or not a whole number, neither throws nor sizes anything by it', () => {
+    const model = loadModel();
+    const text = 'Write a short poem about my cat, then fix this python function that crashes on empty lists';
+    const all = drivers(model, score(model, text), 'writing', 1000);
+    expect(all.length).toBeGreaterThan(3);
+    expect(drivers(model, score(model, text), 'writing', Infinity)).toEqual(all);
+    expect(drivers(model, score(model, text), 'writing', 2.7)).toEqual(all.slice(0, 2));
+    expect(drivers(model, score(model, text), 'writing', Number.NaN)).toEqual([]);
+    expect(drivers(model, score(model, text), 'writing', -1)).toEqual([]);
+  });
+});
