@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cueList, cueText, markWords, wordEndAt } from '../../../src/router/personas/cue-words';
 import { foldCase } from '../../../src/router/fold-case';
-
-/** A deterministic pseudo-random text of `n` pieces from `alphabet`. */
-function textOf(seed: number, n: number, alphabet: readonly string[]): string {
-  let x = seed;
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out += alphabet[(x >>> 8) % alphabet.length] as string;
-  }
-  return out;
-}
+import { textOf } from './generated-text';
 
 const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 // Letters, digits, U+0345, a letter and an emoji outside the BMP, lone surrogates, separators, punctuation, İ and ſ.
