@@ -101,6 +101,14 @@ function nextFence(s: string, from: number): number {
   return tildes < 0 ? backticks : Math.min(backticks, tildes);
 }
 
+/** Index of the first ':' or '：' in `s`, or -1. */
+function firstColon(s: string): number {
+  const ascii = s.indexOf(':');
+  const wide = s.indexOf('\uff1a');
+  if (ascii < 0) return wide;
+  return wide < 0 ? ascii : Math.min(ascii, wide);
+}
+
 export function segment(text: string): Segments {
   const view = viewOf(text);
   const codeParts: string[] = [];
@@ -118,8 +126,9 @@ export function segment(text: string): Segments {
   if (first.length <= HEAD_MAX) {
     head = first;
   } else {
-    // "Summarize this email: Dear Anna, …" on one line: the instruction stops at the colon.
-    const colon = first.indexOf(':');
+    // "Summarize this email: Dear Anna, …" on one line: the instruction stops at the colon (or the full-width
+    // colon of Chinese and Japanese, "以下を要約して：…").
+    const colon = firstColon(first);
     const newline = first.indexOf('\n');
     let cut: number;
     if (colon > 0 && colon < 300) cut = colon + 1;

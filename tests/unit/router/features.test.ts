@@ -101,6 +101,13 @@ describe('segment', () => {
     expect(s.head).toBe('Summarize this email:');
     expect(s.payload).toContain('Dear Anna');
   });
+
+  test('a long pasted text after a full-width colon stops the instruction there too', () => {
+    const article = '市の図書館は来月から開館時間を延長し、平日は夜九時まで利用できるようになる。'.repeat(20);
+    const s = segment(`次の記事を三行で要約してください：${article}`);
+    expect(s.head).toBe('次の記事を三行で要約してください：');
+    expect(s.payload).toContain('市の図書館');
+  });
   test('a question after a code block is the instruction, the code is payload', () => {
     const s = segment('```python\ndef f(x):\n    return x[0]\n\nf([])\n```\nwhy does this crash?');
     expect(s.head).toBe('why does this crash?');
