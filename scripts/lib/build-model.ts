@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { CATEGORIES } from '../../src/router/types';
 import { stableTextHash } from '../../src/router/features';
-import { CLASS_COUNT, MODEL_FORMAT, WEIGHT_LEVELS, WEIGHT_ZERO, type ModelArtifact } from '../../src/router/model';
+import { CLASS_COUNT, MODEL_FORMAT, pairCode, WEIGHT_LEVELS, type ModelArtifact } from '../../src/router/model';
 import { REPO_ROOT } from './data';
 import { buildTrainingSet } from './training-set';
 import {
@@ -24,24 +24,33 @@ const CALIBRATION_PERCENT = 15;
 
 /**
  * The weights file's format, and the only place that writes it: the trainer's quantized weights (format 1,
- * base64 nibbles) become one character per weight (format 2, see ModelArtifact.weights), which the router
- * reads in place without decoding anything at load time.
+ * base64 nibbles) become two weights to a character (format 3, see ModelArtifact.weights), which the router
+ * reads in place without decoding anything at load time. The commonest pairs get the one-byte characters.
  */
 export function toModelFile(quantized: ModelArtifact): ModelArtifact {
   if (quantized.format !== 1) throw new Error(`expected the trainer's format 1, got ${String(quantized.format)}`);
   const bytes = Buffer.from(quantized.weights, 'base64');
   const expected = (1 << quantized.bits) * CLASS_COUNT;
   if (bytes.length * 2 !== expected) throw new Error(`quantized weights hold ${bytes.length * 2} values, expected ${expected}`);
-  const codes = new Uint8Array(expected);
+  const pairs = new Uint8Array(bytes.length);
+  const counts = new Map<number, number>();
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
-    for (const [k, nibble] of [[0, b & 15], [1, b >> 4]] as const) {
-      const value = nibble - 7;
-      if (value < -WEIGHT_LEVELS || value > WEIGHT_LEVELS) throw new Error(`weight ${value} out of range at ${2 * i + k}`);
-      codes[2 * i + k] = value + WEIGHT_ZERO;
+    const [first, second] = [(b & 15) - 7, (b >> 4) - 7];
+    for (const value of [first, second]) {
+      if (value < -WEIGHT_LEVELS || value > WEIGHT_LEVELS) throw new Error(`weight ${value} out of range near ${2 * i}`);
     }
+    const pair = (first + 8) | ((second + 8) << 4);
+    pairs[i] = pair;
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
-  return { ...quantized, format: MODEL_FORMAT, weights: Buffer.from(codes).toString('latin1') };
+  const alphabet = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([pair]) => pair);
+  const codeOf = new Uint16Array(256);
+  alphabet.forEach((pair, i) => (codeOf[pair] = pairCode(i)));
+  const codes = new Uint16Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) codes[i] = codeOf[pairs[i] as number] as number;
+  const weights = Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  return { ...quantized, format: MODEL_FORMAT, weights, pairs: alphabet };
 }
 
 export interface BuildResult {
@@ -90,7 +99,7 @@ export function buildModel(log: (line: string) => void = () => undefined): Build
   const perCategory = Object.fromEntries(
     CATEGORIES.map((c) => [c, set.items.filter((it) => it.category === c).length]),
   );
-  const artifact = toModelFile(quantize(weights, o.bits, o.levels, temperature, {
+  const artifact = toModelFile(quantize(weights, o.bits, o.step, temperature, {
     items: set.items.length,
     perCategory,
     perSource: set.counts,

@@ -11,7 +11,7 @@ import {
   NAMESPACE_NORMALISED,
   NAMESPACE_WEIGHTS,
 } from '../../src/router/features';
-import { CLASS_COUNT, softmax, type ModelArtifact } from '../../src/router/model';
+import { CLASS_COUNT, softmax, WEIGHT_LEVELS, type ModelArtifact } from '../../src/router/model';
 
 export interface Example {
   idx: Int32Array;
@@ -24,8 +24,11 @@ export interface TrainOptions {
   bits: number;
   /** Buckets hit by fewer training texts than this are left at zero (noise, and they would bloat the file). */
   minDf: number;
-  /** Weights are stored as integers in -levels..levels times one scale (the same for every class). */
-  levels: number;
+  /**
+   * Weights are stored as integers times this step (the same for every class), at most WEIGHT_LEVELS steps
+   * from zero (the few larger weights are clipped).
+   */
+  step: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -35,7 +38,7 @@ export interface TrainOptions {
 export const DEFAULT_OPTIONS: TrainOptions = {
   bits: 16,
   minDf: 3,
-  levels: 5,
+  step: 0.28,
   epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
@@ -169,23 +172,24 @@ export function fitTemperature(z: readonly Float64Array[], y: readonly number[])
 export function quantize(
   weights: Weights,
   bits: number,
-  levels: number,
+  step: number,
   temperature: number,
   training: Record<string, unknown>,
 ): ModelArtifact {
   const rows = 1 << bits;
   // One scale for all classes: a scale per class gave the classes with smaller weights finer steps, which
   // made the file larger (more distinct values to compress) without making the router more accurate.
-  let max = 0;
-  for (let i = 0; i < rows * CLASS_COUNT; i++) max = Math.max(max, Math.abs(weights.W[i] as number));
-  const scale = max === 0 ? 1 : Number((max / levels).toPrecision(8));
-  const scales: number[] = Array.from({ length: CLASS_COUNT }, () => scale);
-  if (levels > 7) throw new Error('weights are stored as 4-bit values: levels must be at most 7');
+  // A fixed step rather than the largest weight over the levels: the largest weight is a single outlier.
+  if (!(step > 0)) throw new Error(`the weight step must be positive, got ${step}`);
+  const scales: number[] = Array.from({ length: CLASS_COUNT }, () => step);
   const bytes = new Uint8Array((rows * CLASS_COUNT) / 2);
+  let clipped = 0;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < CLASS_COUNT; c++) {
       const i = r * CLASS_COUNT + c;
-      const q = Math.max(-levels, Math.min(levels, Math.round((weights.W[i] as number) / (scales[c] as number))));
+      const steps = Math.round((weights.W[i] as number) / step);
+      if (Math.abs(steps) > WEIGHT_LEVELS) clipped++;
+      const q = Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS, steps));
       bytes[i >> 1] = (bytes[i >> 1] as number) | ((q + 7) << ((i & 1) * 4));
     }
   }
@@ -198,6 +202,6 @@ export function quantize(
     bias: [...weights.bias].map((b) => Number(b.toPrecision(8))),
     scales,
     weights: Buffer.from(bytes).toString('base64'),
-    training,
+    training: { ...training, clippedWeights: clipped },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The intent model: a multinomial logistic regression over hashed features (see features.ts), with 4-bit
- * integer weights and a per-class scale, and a temperature that calibrates its probabilities. The weights
+ * integer weights times a scale, and a temperature that calibrates its probabilities. The weights
  * are a generated artifact (model/weights.json, written by `npm run train` through
  * scripts/lib/build-model.ts); this file only reads and scores.
  */
@@ -19,11 +19,25 @@ import {
 export const CLASS_COUNT = CATEGORIES.length;
 
 /** The weights file's format (see ModelArtifact.weights); build-model.ts writes it. */
-export const MODEL_FORMAT = 2;
-/** Character code of a zero weight in the weights string ('h'): a weight is its code minus this. */
-export const WEIGHT_ZERO = 104;
+export const MODEL_FORMAT = 3;
 /** Weights are integers in -WEIGHT_LEVELS..WEIGHT_LEVELS. */
 export const WEIGHT_LEVELS = 7;
+/** Pairs of such weights there are, so the most characters a weights string's alphabet can need. */
+export const MAX_PAIRS = (2 * WEIGHT_LEVELS + 1) ** 2;
+/** Printable ASCII characters but the quote and the backslash: JSON writes them as they are, in one byte. */
+const ONE_BYTE_CODES = 0x7f - 0x20 - 2;
+
+/**
+ * The character that stands for entry `index` of a weights string's alphabet: printable ASCII but '"' and
+ * '\\', so the commonest pairs take one byte of the file, then U+00C0 onwards (two bytes in UTF-8).
+ */
+export function pairCode(index: number): number {
+  if (index >= ONE_BYTE_CODES) return 0xc0 + index - ONE_BYTE_CODES;
+  let code = 0x20 + index;
+  if (code >= 0x22) code++;
+  if (code >= 0x5c) code++;
+  return code;
+}
 
 /** The committed weights file, as JSON (and, with format 1, the trainer's quantized output). */
 export interface ModelArtifact {
@@ -38,12 +52,19 @@ export interface ModelArtifact {
   /** weight = integer * scales[class]. */
   scales: readonly number[];
   /**
-   * The buckets × classes integer weights, bucket-major. Format 2 (the file): one character per weight,
-   * code = value + WEIGHT_ZERO ('a'..'o' for -7..7), read in place while scoring, so loading decodes
-   * nothing (unpacking 2^18 weights used to cost a cold worker tens of milliseconds). Format 1 (the
-   * trainer's quantize output only): base64, two per byte (low nibble first), each value + 7.
+   * The buckets × classes integer weights, bucket-major. Format 3 (the file): two weights to a character,
+   * the character pairCode(i) standing for pairs[i]; read in place while scoring, so loading decodes
+   * nothing (unpacking 2^19 weights used to cost a cold worker tens of milliseconds). Two to a character
+   * because gzip then codes a pair of small weights in fewer bits than two characters, which let the
+   * weights have a finer step within the size budget. Format 1 (the trainer's quantize output only):
+   * base64, two per byte (low nibble first), each value + 7.
    */
   weights: string;
+  /**
+   * Format 3: the alphabet of the weights string, commonest pair first; entry i is the pair that
+   * character pairCode(i) stands for, as (first weight + 8) | (second weight + 8) << 4.
+   */
+  pairs?: readonly number[];
   /** What the model was trained on (counts only), for the record. */
   training: Record<string, unknown>;
 }
@@ -55,8 +76,10 @@ export interface Model {
   bias: Float64Array;
   scales: Float64Array;
   namespaceWeights: Float64Array;
-  /** ModelArtifact.weights (format 2): weight of bucket b, class c is code(b * CLASS_COUNT + c) - WEIGHT_ZERO. */
+  /** ModelArtifact.weights (format 3): bucket b's weights are in characters 4b..4b+3, two to a character. */
   weights: string;
+  /** Character code → its pair of weights as ModelArtifact.pairs writes them; 0 for a code not in the alphabet. */
+  pairOf: Uint8Array;
   /**
    * The rows scoring has met so far, packed: nibble c of rows[b] is weight (b, c) + 8 (1..15, so 0 means
    * "not packed yet"). Filled as buckets are first touched, so no load ever unpacks the whole table, and
@@ -77,7 +100,32 @@ export interface Scored {
 
 /** The integer weight at index `i` (bucket * CLASS_COUNT + class). */
 export function weightAt(model: Model, i: number): number {
-  return model.weights.charCodeAt(i) - WEIGHT_ZERO;
+  const pair = pairAt(model, i >> 1);
+  if (pair === 0) throw new Error(`model weights damaged at ${i}`);
+  return ((i & 1) === 0 ? pair & 15 : pair >> 4) - 8;
+}
+
+/** The pair of weights character `k` of the weights stands for, or 0 if it stands for none. */
+function pairAt(model: Model, k: number): number {
+  const code = model.weights.charCodeAt(k);
+  return code < model.pairOf.length ? (model.pairOf[code] as number) : 0;
+}
+
+/** The table from character code to pair of weights, from a format 3 alphabet (which it checks). */
+function pairTable(pairs: unknown): Uint8Array {
+  if (!Array.isArray(pairs) || pairs.length === 0 || pairs.length > MAX_PAIRS) throw new Error('model pairs missing or too many');
+  const table = new Uint8Array(pairCode(pairs.length - 1) + 1);
+  pairs.forEach((pair: unknown, i) => {
+    const ok = Number.isInteger(pair) && inRange((pair as number) & 15) && inRange((pair as number) >> 4) && (pair as number) < 256;
+    if (!ok) throw new Error(`model pair ${i} is not two weights`);
+    table[pairCode(i)] = pair as number;
+  });
+  return table;
+}
+
+/** Is a weight + 8 (a packed nibble) one of -WEIGHT_LEVELS..WEIGHT_LEVELS? */
+function inRange(nibble: number): boolean {
+  return nibble >= 8 - WEIGHT_LEVELS && nibble <= 8 + WEIGHT_LEVELS;
 }
 
 export function modelFromArtifact(a: ModelArtifact): Model {
@@ -89,9 +137,11 @@ export function modelFromArtifact(a: ModelArtifact): Model {
   // Scoring packs a row of eight 4-bit weights into one 32-bit integer.
   if (CLASS_COUNT !== 8) throw new Error('the packed scoring needs exactly eight classes');
   const weights = a.weights;
-  if (typeof weights !== 'string' || weights.length !== (1 << a.bits) * CLASS_COUNT) {
-    throw new Error(`model weights have ${String(weights.length)} values, expected ${(1 << a.bits) * CLASS_COUNT}`);
+  const characters = ((1 << a.bits) * CLASS_COUNT) / 2;
+  if (typeof weights !== 'string' || weights.length !== characters) {
+    throw new Error(`model weights have ${String(weights.length)} characters, expected ${characters}`);
   }
+  const pairOf = pairTable(a.pairs);
   return {
     bits: a.bits,
     mask: (1 << a.bits) - 1,
@@ -100,6 +150,7 @@ export function modelFromArtifact(a: ModelArtifact): Model {
     scales: Float64Array.from(a.scales),
     namespaceWeights: Float64Array.from(a.namespaceWeights),
     weights,
+    pairOf,
     rows: new Int32Array(1 << a.bits),
     nibbleWeights: nibbleWeightsOf(a.scales),
   };
@@ -115,14 +166,13 @@ function nibbleWeightsOf(scales: readonly number[]): Float64Array {
 
 /** Row `b` of the weights packed into one integer (see Model.rows). */
 function packRow(model: Model, b: number): number {
-  const w = model.weights;
-  const i = b * CLASS_COUNT;
   let p = 0;
-  for (let c = CLASS_COUNT - 1; c >= 0; c--) {
-    const v = w.charCodeAt(i + c) - WEIGHT_ZERO;
+  // A pair holds classes 2k and 2k + 1 as Model.rows packs them: its byte is the row's byte k.
+  for (let k = CLASS_COUNT / 2 - 1; k >= 0; k--) {
+    const pair = pairAt(model, b * (CLASS_COUNT / 2) + k);
     // Loading checks only the length (reading 2^18 characters is what it avoids); a row is checked here.
-    if (!(v >= -WEIGHT_LEVELS && v <= WEIGHT_LEVELS)) throw new Error(`model weights damaged in bucket ${b}`);
-    p = (p << 4) | (v + 8);
+    if (pair === 0) throw new Error(`model weights damaged in bucket ${b}`);
+    p = (p << 8) | pair;
   }
   model.rows[b] = p;
   return p;

@@ -3,8 +3,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
   drivers,
+  MAX_PAIRS,
   MODEL_FORMAT,
   modelFromArtifact,
+  pairCode,
   score,
   WEIGHT_LEVELS,
   weightAt,
@@ -19,14 +21,15 @@ const raw = readFileSync(MODEL_PATH, 'utf8');
 const artifact = JSON.parse(raw) as ModelArtifact;
 
 describe('the committed model', () => {
-  test('loads, with the eight categories in order and one weight character per bucket and class', () => {
+  test('loads, with the eight categories in order and one character per two weights', () => {
     const model = modelFromArtifact(artifact);
+    const count = (1 << artifact.bits) * CATEGORIES.length;
     expect(artifact.format).toBe(MODEL_FORMAT);
     expect(artifact.classes).toEqual([...CATEGORIES]);
-    expect(model.weights.length).toBe((1 << artifact.bits) * CATEGORIES.length);
+    expect(model.weights.length).toBe(count / 2);
     expect(model.temperature).toBeGreaterThan(0);
     const values = new Set<number>();
-    for (let i = 0; i < model.weights.length; i++) values.add(weightAt(model, i));
+    for (let i = 0; i < count; i++) values.add(weightAt(model, i));
     expect(Math.min(...values)).toBeGreaterThanOrEqual(-WEIGHT_LEVELS);
     expect(Math.max(...values)).toBeLessThanOrEqual(WEIGHT_LEVELS);
     expect([...values].some((w) => w !== 0)).toBe(true);
@@ -49,12 +52,17 @@ describe('the committed model', () => {
   test('a damaged artifact is refused, not half-loaded', () => {
     expect(() => modelFromArtifact({ ...artifact, classes: [...CATEGORIES].reverse() })).toThrow(/classes/);
     expect(() => modelFromArtifact({ ...artifact, weights: artifact.weights.slice(0, 400) })).toThrow(/weights/);
-    expect(() => modelFromArtifact({ ...artifact, format: 1 })).toThrow(/format/);
+    expect(() => modelFromArtifact({ ...artifact, format: 2 })).toThrow(/format/);
+    const { pairs: _, ...withoutPairs } = artifact;
+    expect(() => modelFromArtifact(withoutPairs)).toThrow(/pairs/);
+    // A nibble of 0 would be weight -8, one step beyond the range.
+    expect(() => modelFromArtifact({ ...artifact, pairs: [0x88, 0x08] })).toThrow(/pair 1/);
   });
 
-  test('a weight character out of range is refused when its row is first read', () => {
-    const damaged = modelFromArtifact({ ...artifact, weights: 'z'.repeat(artifact.weights.length) });
+  test('a weight character outside the alphabet is refused when its row is first read', () => {
+    const damaged = modelFromArtifact({ ...artifact, weights: '\u0400'.repeat(artifact.weights.length) });
     expect(() => score(damaged, 'Translate "good morning" into Japanese.')).toThrow(/damaged/);
+    expect(() => weightAt(damaged, 0)).toThrow(/damaged/);
   });
 });
 
@@ -81,9 +89,20 @@ describe('drivers', () => {
 });
 
 describe('the file format', () => {
-  test("the trainer's base64 nibbles become one character per weight, same values in the same order", () => {
-    // Bucket 0: classes -7, 7, 0, 1, ...; 2 buckets of 8 classes = 16 nibbles = 8 bytes.
-    const values = [-7, 7, 0, 1, -1, 3, -3, 2, 0, 0, 0, 0, 5, -5, 6, -6];
+  test('the alphabet is 225 distinct characters that JSON writes as they are, the first 93 in one byte', () => {
+    const codes = Array.from({ length: MAX_PAIRS }, (_, i) => pairCode(i));
+    expect(MAX_PAIRS).toBe(225);
+    expect(new Set(codes).size).toBe(MAX_PAIRS);
+    const text = String.fromCharCode(...codes);
+    expect(JSON.stringify(text)).toBe(`"${text}"`);
+    expect(Buffer.byteLength(text.slice(0, 93))).toBe(93);
+    expect(Buffer.byteLength(text.slice(93, 94))).toBe(2);
+  });
+
+  test("the trainer's base64 nibbles become two weights to a character, the same values in the same order", () => {
+    // Bucket 0: classes -7, 7, 0, 1, ...; 2 buckets of 8 classes = 16 nibbles = 8 bytes. The pair (0, 0)
+    // comes three times, more than any other, so it gets the first character of the alphabet.
+    const values = [-7, 7, 0, 0, -1, 3, -3, 2, 0, 0, 0, 0, 5, -5, 6, -6];
     const bytes = new Uint8Array(8);
     values.forEach((v, i) => {
       bytes[i >> 1] = (bytes[i >> 1] as number) | ((v + 7) << ((i & 1) * 4));
@@ -91,6 +110,9 @@ describe('the file format', () => {
     const quantized = { ...artifact, format: 1, bits: 1, weights: Buffer.from(bytes).toString('base64') };
     const file = toModelFile(quantized);
     expect(file.format).toBe(MODEL_FORMAT);
+    expect(file.weights.length).toBe(8);
+    expect(file.pairs?.[0]).toBe(0x88);
+    expect([...file.weights].filter((ch) => ch === String.fromCharCode(pairCode(0)))).toHaveLength(3);
     const model = modelFromArtifact(file);
     expect(values.map((_, i) => weightAt(model, i))).toEqual(values);
     expect(() => toModelFile({ ...quantized, weights: Buffer.from(bytes.subarray(0, 4)).toString('base64') })).toThrow(/expected/);
