@@ -47,9 +47,12 @@ export function toModelFile(quantized: ModelArtifact): ModelArtifact {
   const alphabet = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([pair]) => pair);
   const codeOf = new Uint16Array(256);
   alphabet.forEach((pair, i) => (codeOf[pair] = pairCode(i)));
-  const codes = new Uint16Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) codes[i] = codeOf[pairs[i] as number] as number;
-  const weights = Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  const chunks: string[] = [];
+  for (let from = 0; from < pairs.length; from += 4096) {
+    const codes = Array.from(pairs.subarray(from, from + 4096), (pair) => codeOf[pair] as number);
+    chunks.push(String.fromCharCode(...codes));
+  }
+  const weights = chunks.join('');
   return { ...quantized, format: MODEL_FORMAT, weights, pairs: alphabet };
 }
 

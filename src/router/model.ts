@@ -83,7 +83,7 @@ export interface Model {
   /**
    * The rows scoring has met so far, packed: nibble c of rows[b] is weight (b, c) + 8 (1..15, so 0 means
    * "not packed yet"). Filled as buckets are first touched, so no load ever unpacks the whole table, and
-   * half the size of the string, so more of it stays in cache.
+   * summed eight classes at a time.
    */
   rows: Int32Array;
   /** Weight (as scoring weighs it, scale included) of class c at packed nibble n, at c * 16 + n. */
@@ -115,9 +115,12 @@ function pairAt(model: Model, k: number): number {
 function pairTable(pairs: unknown): Uint8Array {
   if (!Array.isArray(pairs) || pairs.length === 0 || pairs.length > MAX_PAIRS) throw new Error('model pairs missing or too many');
   const table = new Uint8Array(pairCode(pairs.length - 1) + 1);
+  const seen = new Set<number>();
   pairs.forEach((pair: unknown, i) => {
     const ok = Number.isInteger(pair) && inRange((pair as number) & 15) && inRange((pair as number) >> 4) && (pair as number) < 256;
     if (!ok) throw new Error(`model pair ${i} is not two weights`);
+    if (seen.has(pair as number)) throw new Error(`model pair ${i} comes twice`);
+    seen.add(pair as number);
     table[pairCode(i)] = pair as number;
   });
   return table;
@@ -138,9 +141,8 @@ export function modelFromArtifact(a: ModelArtifact): Model {
   if (CLASS_COUNT !== 8) throw new Error('the packed scoring needs exactly eight classes');
   const weights = a.weights;
   const characters = ((1 << a.bits) * CLASS_COUNT) / 2;
-  if (typeof weights !== 'string' || weights.length !== characters) {
-    throw new Error(`model weights have ${String(weights.length)} characters, expected ${characters}`);
-  }
+  if (typeof weights !== 'string') throw new Error(`model weights are ${weights === null ? 'null' : typeof weights}, not a string`);
+  if (weights.length !== characters) throw new Error(`model weights have ${weights.length} characters, expected ${characters}`);
   const pairOf = pairTable(a.pairs);
   return {
     bits: a.bits,
@@ -170,7 +172,8 @@ function packRow(model: Model, b: number): number {
   // A pair holds classes 2k and 2k + 1 as Model.rows packs them: its byte is the row's byte k.
   for (let k = CLASS_COUNT / 2 - 1; k >= 0; k--) {
     const pair = pairAt(model, b * (CLASS_COUNT / 2) + k);
-    // Loading checks only the length (reading 2^18 characters is what it avoids); a row is checked here.
+    // Loading checks the length and the alphabet, not every character (reading 2^18 of them is what it
+    // avoids): a row is checked here.
     if (pair === 0) throw new Error(`model weights damaged in bucket ${b}`);
     p = (p << 8) | pair;
   }

@@ -35,6 +35,19 @@ describe('the committed model', () => {
     expect([...values].some((w) => w !== 0)).toBe(true);
   });
 
+  test('scoring reads each weight in its class, as weightAt does', () => {
+    const model = modelFromArtifact(artifact);
+    for (const text of ['Write a limerick about a cat who hates Mondays', 'Solve 3x + 7 = 22', 'Why does my Rust build fail?']) {
+      score(model, text);
+    }
+    const touched = [...model.rows.keys()].filter((b) => model.rows[b] !== 0);
+    expect(touched.length).toBeGreaterThan(100);
+    for (const b of touched) {
+      const packed = Array.from({ length: CATEGORIES.length }, (_, c) => (((model.rows[b] as number) >>> (4 * c)) & 15) - 8);
+      expect(packed).toEqual(Array.from({ length: CATEGORIES.length }, (_, c) => weightAt(model, b * CATEGORIES.length + c)));
+    }
+  });
+
   test('is at most 150 KB gzipped', () => {
     expect(gzipSync(raw).length).toBeLessThanOrEqual(150 * 1024);
   });
@@ -57,6 +70,9 @@ describe('the committed model', () => {
     expect(() => modelFromArtifact(withoutPairs)).toThrow(/pairs/);
     // A nibble of 0 would be weight -8, one step beyond the range.
     expect(() => modelFromArtifact({ ...artifact, pairs: [0x88, 0x08] })).toThrow(/pair 1/);
+    expect(() => modelFromArtifact({ ...artifact, pairs: [0x88, 0x188] })).toThrow(/pair 1/);
+    expect(() => modelFromArtifact({ ...artifact, pairs: [0x88, 0x79, 0x88] })).toThrow(/pair 2 comes twice/);
+    expect(() => modelFromArtifact({ ...artifact, weights: null as unknown as string })).toThrow(/weights are null/);
   });
 
   test('a weight character outside the alphabet is refused when its row is first read', () => {
@@ -108,7 +124,7 @@ describe('the file format', () => {
       bytes[i >> 1] = (bytes[i >> 1] as number) | ((v + 7) << ((i & 1) * 4));
     });
     const quantized = { ...artifact, format: 1, bits: 1, weights: Buffer.from(bytes).toString('base64') };
-    const file = toModelFile(quantized);
+    const file = JSON.parse(JSON.stringify(toModelFile(quantized))) as ModelArtifact;
     expect(file.format).toBe(MODEL_FORMAT);
     expect(file.weights.length).toBe(8);
     expect(file.pairs?.[0]).toBe(0x88);
