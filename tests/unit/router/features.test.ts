@@ -196,6 +196,13 @@ describe('extractFeatures', () => {
     expect(long[NS.word]).toBe(short[NS.word]);
     expect(long[NS.payload]).toBeGreaterThan(100);
   });
+  test('character grams stay inside a word, with the spaces around it', () => {
+    // " ab " and " cd ": " ab", "ab ", " ab " and the same for cd. Across words it would be 12 grams.
+    expect(featureCounts('ab cd')[NS.char]).toBe(6);
+    expect(featureCounts('ab   cd')[NS.char]).toBe(6);
+    // Without spaces the text is one word: " 写一个函数 " has 5 + 4 + 3 grams of 3, 4 and 5 characters.
+    expect(featureCounts('写一个函数')[NS.char]).toBe(12);
+  });
   test('the work for 1 MB is bounded by the view, not the input', () => {
     const big = featureCounts(`Explain this log:\n${'error: disk full at sector 12\n'.repeat(40_000)}`);
     const total = big.reduce((a, b) => a + b, 0);
@@ -226,12 +233,18 @@ function referenceCharGrams(s: string): number[] {
   }
   if (codes[codes.length - 1] !== 32) codes.push(32);
   const out: number[] = [];
-  for (let i = 0; i + 2 < codes.length; i++) {
-    for (let len = 3; len <= 5 && i + len <= codes.length; len++) {
-      let h: number = SEED[2];
-      for (let j = i; j < i + len; j++) h = Math.imul(h ^ (codes[j] as number), PRIME);
-      out.push(fmix(h ^ (len - 1)));
+  // Each word with the spaces around it, " word ": grams never span two words.
+  for (let start = 0; start + 1 < codes.length; ) {
+    const next = codes.indexOf(32, start + 1);
+    const unit = codes.slice(start, next + 1);
+    for (let i = 0; i + 2 < unit.length; i++) {
+      for (let len = 3; len <= 5 && i + len <= unit.length; len++) {
+        let h: number = SEED[2];
+        for (let j = i; j < i + len; j++) h = Math.imul(h ^ (unit[j] as number), PRIME);
+        out.push(fmix(h ^ (len - 1)));
+      }
     }
+    start = next;
   }
   return out;
 }
