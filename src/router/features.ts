@@ -326,11 +326,12 @@ function emitWords(tokens: TokenScan, out: FeatureList): void {
 
 /**
  * Character 3..5-grams of the words of the instruction, lower-cased, digits as 0, each word with the space
- * before and after it (" word "), so a gram never spans two words (the bigrams see word pairs; grams across
- * words filled the buckets with combinations that rarely recur). Text without spaces (Chinese, Japanese) is
- * one long word. (2-grams were dropped: they cost a quarter of the scoring time and did not help on the
- * held-back or evaluation sets.) One pass: the running hashes of the grams that end at the current
- * character are carried along, so nothing is built.
+ * before and after it (" word "), so a gram never spans two words: the bigrams see word pairs, and grams across
+ * words filled the buckets with combinations that rarely recur. A word here is a run between white space (code
+ * units up to 32, U+00A0, U+3000; a run counts as one space), so punctuation stays on its word; text without
+ * spaces (Chinese, Japanese) is one long word. (2-grams were dropped: they cost a quarter of the scoring time
+ * and did not help on the held-back or evaluation sets.) One pass: the running hashes of the grams that end at
+ * the current character are carried along, so nothing is built.
  */
 function emitCharGrams(lower: string, out: FeatureList): void {
   const seed: number = SEED[2];
