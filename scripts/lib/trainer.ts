@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, type Category } from '../../src/router/types';
 import {
+  bucketOf,
   extractFeatures,
   FeatureList,
   NAMESPACE_COUNT,
@@ -36,10 +37,10 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
-  bits: 16,
+  bits: Number(process.env.BITS ?? 16),
   minDf: 3,
-  step: 0.28,
-  epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
+  step: Number(process.env.STEP ?? 0.28),
+  epochs: Number(process.env.EPOCHS ?? 12), learningRate: Number(process.env.LR ?? 0.05), l2: Number(process.env.L2 ?? 1e-3), seed: Number(process.env.SEED ?? 20261126) };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
 export function rng(seed: number): () => number {
@@ -65,11 +66,13 @@ export function shuffled(n: number, seed: number): number[] {
 
 /** The feature vector of `text` exactly as model.ts scores it: bucket → summed value, buckets ascending. */
 export function featurize(text: string, bits: number): { idx: Int32Array; val: Float64Array } {
-  const mask = (1 << bits) - 1;
   const occurrences: number[][] = Array.from({ length: NAMESPACE_COUNT }, () => []);
   const list = new FeatureList();
   extractFeatures(text, list);
-  for (let i = 0; i < list.length; i++) (occurrences[list.ns[i] as number] as number[]).push((list.hash[i] as number) & mask);
+  for (let i = 0; i < list.length; i++) {
+    const ns = list.ns[i] as number;
+    (occurrences[ns] as number[]).push(bucketOf(ns, list.hash[i] as number, bits));
+  }
   const sums = new Map<number, number>();
   for (let ns = 0; ns < NAMESPACE_COUNT; ns++) {
     const buckets = occurrences[ns] as number[];

@@ -17,6 +17,17 @@ export const NS = {
 } as const;
 export type Namespace = (typeof NS)[keyof typeof NS];
 export const NAMESPACE_COUNT = 6;
+
+/**
+ * The row of a feature in a table of 2^bits rows. Character grams take the upper half and every other
+ * namespace the lower half: on the training texts the grams outnumber the words, bigrams and structural
+ * features three to one (about 200,000 against 60,000 seen in three texts or more), and sharing rows with
+ * them blurred the features that say the most (see docs/router.md, Evaluation).
+ */
+export function bucketOf(ns: number, hash: number, bits: number): number {
+  const half = 1 << (bits - 1);
+  return ns === NS.char ? half | (hash & (half - 1)) : hash & (half - 1);
+}
 export const NAMESPACE_NAMES = ['word', 'bigram', 'char', 'lead', 'payload', 'struct'] as const;
 
 /** Per-namespace weight of a feature occurrence; the instruction outweighs the payload. */

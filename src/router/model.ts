@@ -6,6 +6,7 @@
  */
 import { CATEGORIES, type Category } from './types';
 import {
+  bucketOf,
   extractFeatures,
   FeatureList,
   NAMESPACE_COUNT,
@@ -71,7 +72,8 @@ export interface ModelArtifact {
 
 export interface Model {
   bits: number;
-  mask: number;
+  /** Masks a hash to its row within its half of the table (see bucketOf). */
+  halfMask: number;
   temperature: number;
   bias: Float64Array;
   scales: Float64Array;
@@ -139,6 +141,8 @@ export function modelFromArtifact(a: ModelArtifact): Model {
   if (a.namespaceWeights.length !== NAMESPACE_COUNT) throw new Error('model namespaces do not match');
   // Scoring packs a row of eight 4-bit weights into one 32-bit integer.
   if (CLASS_COUNT !== 8) throw new Error('the packed scoring needs exactly eight classes');
+  // Character grams and the other namespaces each take half of the 2^bits rows (see bucketOf).
+  if (!Number.isInteger(a.bits) || a.bits < 1 || a.bits > 24) throw new Error(`model bits ${String(a.bits)} out of range 1-24`);
   const weights = a.weights;
   const characters = ((1 << a.bits) * CLASS_COUNT) / 2;
   if (typeof weights !== 'string') throw new Error(`model weights are ${weights === null ? 'null' : typeof weights}, not a string`);
@@ -146,7 +150,7 @@ export function modelFromArtifact(a: ModelArtifact): Model {
   const pairOf = pairTable(a.pairs);
   return {
     bits: a.bits,
-    mask: (1 << a.bits) - 1,
+    halfMask: (1 << (a.bits - 1)) - 1,
     temperature: a.temperature,
     bias: Float64Array.from(a.bias),
     scales: Float64Array.from(a.scales),
@@ -199,7 +203,9 @@ function emptyLanes(ns: number, even: number, odd: number): void {
 
 /** Adds the packed rows of features start..end of `scratch` (all of namespace `ns`) to `acc`. */
 function sumRun(model: Model, ns: number, start: number, end: number): void {
-  const { mask, rows } = model;
+  const { halfMask, rows } = model;
+  // bucketOf(ns, h) is base | (h & halfMask): the namespace picks the half once for the whole run.
+  const base = bucketOf(ns, 0, model.bits);
   const hash = scratch.hash;
   for (let from = start; from < end; from += LANE_ADDS) {
     const to = Math.min(end, from + LANE_ADDS);
@@ -207,7 +213,7 @@ function sumRun(model: Model, ns: number, start: number, end: number): void {
     let even = 0;
     let odd = 0;
     for (let i = from; i < to; i++) {
-      const b = (hash[i] as number) & mask;
+      const b = base | ((hash[i] as number) & halfMask);
       let p = rows[b] as number;
       if (p === 0) p = packRow(model, b);
       even = (even + (p & LANES)) | 0;
@@ -321,9 +327,9 @@ function isLetterOrNumber(c: number): boolean {
   return LETTER_OR_NUMBER.test(String.fromCharCode(c));
 }
 
-/** How far the weights of the feature `hash` lean towards class `c`: its weight minus the others' average. */
-function lean(model: Model, hash: number, c: number): number {
-  const b = hash & model.mask;
+/** How far the weights of feature `hash` of namespace `ns` lean towards class `c`: its weight minus the others' average. */
+function lean(model: Model, ns: number, hash: number, c: number): number {
+  const b = bucketOf(ns, hash, model.bits);
   const p = model.rows[b] || packRow(model, b);
   const w = model.nibbleWeights;
   let others = 0;
@@ -503,7 +509,7 @@ function leaningCandidates(model: Model, scored: Scored, c: number): number {
       const start = scan.start[i] as number;
       const long = (scan.end[i] as number) - start > 1;
       if (!long && !isLetterOrNumber(scan.text.charCodeAt(start))) continue;
-      const weight = wordFactor * lean(model, h, c);
+      const weight = wordFactor * lean(model, NS.word, h, c);
       if (weight > 0) {
         candidateWeight[n] = weight;
         candidateRef[n++] = slot;
@@ -512,7 +518,7 @@ function leaningCandidates(model: Model, scored: Scored, c: number): number {
   }
   const structFactor = namespaceFactor(model, NS.struct, scored.counts[NS.struct] as number);
   for (let j = 0; j < struct.length; j++) {
-    const weight = structFactor * lean(model, structHash(struct[j] as string), c);
+    const weight = structFactor * lean(model, NS.struct, structHash(struct[j] as string), c);
     if (weight > 0) {
       candidateWeight[n] = weight;
       candidateRef[n++] = MAX_DRIVER_WORDS + j;

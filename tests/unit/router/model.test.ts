@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
   drivers,
+  logits,
   MAX_PAIRS,
   MODEL_FORMAT,
   modelFromArtifact,
@@ -13,6 +14,8 @@ import {
   type ModelArtifact,
 } from '../../../src/router/model';
 import { loadModel } from '../../../src/router/route';
+import { bucketOf, extractFeatures, FeatureList, NS } from '../../../src/router/features';
+import { featurize } from '../../../scripts/lib/trainer';
 import { CATEGORIES } from '../../../src/router/types';
 import { MODEL_PATH, buildModel, toModelFile } from '../../../scripts/lib/build-model';
 import { SHARED_DIR, sharedDataPresent } from '../../../scripts/lib/data';
@@ -48,6 +51,33 @@ describe('the committed model', () => {
     }
   });
 
+  test("scoring sums the rows the trainer's feature vectors name, character grams in the upper half", () => {
+    // The trainer learns weights for featurize()'s rows; scoring must read the same rows, or a retrained
+    // model would be scored against features it never saw.
+    const model = modelFromArtifact(artifact);
+    const half = 1 << (artifact.bits - 1);
+    for (const text of ['Write a limerick about a cat who hates Mondays', 'Solve 3x + 7 = 22', `Summarize: ${'The board met on Monday. '.repeat(60)}`]) {
+      const { idx, val } = featurize(text, artifact.bits);
+      const expected = Array.from({ length: CATEGORIES.length }, (_, c) => {
+        let z = artifact.bias[c] as number;
+        for (let k = 0; k < idx.length; k++) {
+          z += (val[k] as number) * weightAt(model, (idx[k] as number) * CATEGORIES.length + c) * (artifact.scales[c] as number);
+        }
+        return z;
+      });
+      const got = [...logits(model, text).logits];
+      for (let c = 0; c < CATEGORIES.length; c++) expect(got[c]).toBeCloseTo(expected[c] as number, 9);
+      expect([...idx].some((b) => b >= half)).toBe(true);
+      expect([...idx].some((b) => b < half)).toBe(true);
+    }
+    const list = new FeatureList();
+    extractFeatures('Write a limerick about a cat', list);
+    for (let i = 0; i < list.length; i++) {
+      const b = bucketOf(list.ns[i] as number, list.hash[i] as number, artifact.bits);
+      expect(b >= half, `namespace ${list.ns[i]}`).toBe(list.ns[i] === NS.char);
+    }
+  });
+
   test('is at most 150 KB gzipped', () => {
     expect(gzipSync(raw).length).toBeLessThanOrEqual(150 * 1024);
   });
@@ -66,6 +96,8 @@ describe('the committed model', () => {
     expect(() => modelFromArtifact({ ...artifact, classes: [...CATEGORIES].reverse() })).toThrow(/classes/);
     expect(() => modelFromArtifact({ ...artifact, weights: artifact.weights.slice(0, 400) })).toThrow(/weights/);
     expect(() => modelFromArtifact({ ...artifact, format: 2 })).toThrow(/format/);
+    expect(() => modelFromArtifact({ ...artifact, bits: 0 })).toThrow(/bits 0/);
+    expect(() => modelFromArtifact({ ...artifact, bits: 16.5 })).toThrow(/bits 16.5/);
     const { pairs: _, ...withoutPairs } = artifact;
     expect(() => modelFromArtifact(withoutPairs)).toThrow(/pairs/);
     // A nibble of 0 would be weight -8, one step beyond the range.
