@@ -37,10 +37,10 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
-  bits: Number(process.env.BITS ?? 16),
+  bits: 16,
   minDf: 3,
-  step: Number(process.env.STEP ?? 0.28),
-  epochs: Number(process.env.EPOCHS ?? 12), learningRate: Number(process.env.LR ?? 0.05), l2: Number(process.env.L2 ?? 1e-3), seed: Number(process.env.SEED ?? 20261126) };
+  step: 0.28,
+  epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
 export function rng(seed: number): () => number {

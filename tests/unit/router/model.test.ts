@@ -14,7 +14,7 @@ import {
   type ModelArtifact,
 } from '../../../src/router/model';
 import { loadModel } from '../../../src/router/route';
-import { bucketOf, extractFeatures, FeatureList, NS } from '../../../src/router/features';
+import { bucketOf, extractFeatures, FeatureList, NS, wordHash } from '../../../src/router/features';
 import { featurize } from '../../../scripts/lib/trainer';
 import { CATEGORIES } from '../../../src/router/types';
 import { MODEL_PATH, buildModel, toModelFile } from '../../../scripts/lib/build-model';
@@ -75,6 +75,22 @@ describe('the committed model', () => {
     for (let i = 0; i < list.length; i++) {
       const b = bucketOf(list.ns[i] as number, list.hash[i] as number, artifact.bits);
       expect(b >= half, `namespace ${list.ns[i]}`).toBe(list.ns[i] === NS.char);
+    }
+  });
+
+  test('explanations weigh a word by the row scoring reads for it', () => {
+    const model = modelFromArtifact(artifact);
+    const c = CATEGORIES.indexOf('writing');
+    const scored = score(model, 'Write a limerick about a cat who hates Mondays');
+    const words = drivers(model, scored, 'writing', 6).filter((d) => d.label.startsWith('"'));
+    expect(words.length).toBeGreaterThan(1);
+    const factor = (artifact.namespaceWeights[NS.word] as number) / Math.sqrt(scored.counts[NS.word] as number);
+    for (const d of words) {
+      const row = bucketOf(NS.word, wordHash(d.label.slice(1, -1)), artifact.bits);
+      const w = (k: number): number => weightAt(model, row * CATEGORIES.length + k) * (artifact.scales[k] as number);
+      let others = 0;
+      for (let k = 0; k < CATEGORIES.length; k++) if (k !== c) others += w(k);
+      expect(d.weight, d.label).toBeCloseTo(factor * (w(c) - others / (CATEGORIES.length - 1)), 9);
     }
   });
 
