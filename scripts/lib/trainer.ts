@@ -39,7 +39,7 @@ export interface TrainOptions {
 export const DEFAULT_OPTIONS: TrainOptions = {
   bits: 16,
   minDf: 3,
-  step: 0.28,
+  step: 0.3,
   epochs: 12, learningRate: 0.05, l2: 1e-3, seed: 20261126 };
 
 /** mulberry32: a small seeded generator, so every shuffle is the same on every run. */
