@@ -16,7 +16,7 @@ import {
 import { loadModel } from '../../../src/router/route';
 import { bucketOf, extractFeatures, FeatureList, NS, wordHash } from '../../../src/router/features';
 import { featurize } from '../../../scripts/lib/trainer';
-import { CATEGORIES } from '../../../src/router/types';
+import { CATEGORIES, type Category } from '../../../src/router/types';
 import { MODEL_PATH, buildModel, toModelFile } from '../../../scripts/lib/build-model';
 import { SHARED_DIR, sharedDataPresent } from '../../../scripts/lib/data';
 
@@ -142,13 +142,20 @@ describe('drivers', () => {
 
   test.each(prompts)('come most important first, and a limit keeps the best of them: %s', (prompt) => {
     const model = loadModel();
+    const scored = score(model, prompt);
+    const best = CATEGORIES[scored.probs.indexOf(Math.max(...scored.probs))] as Category;
+    // Drivers are the features that push towards a category: the winner always has some, while a category
+    // that nothing in the prompt supports may have none.
+    expect(drivers(model, scored, best, 1000).length).toBeGreaterThan(0);
+    let withDrivers = 0;
     for (const category of CATEGORIES) {
       const all = drivers(model, score(model, prompt), category, 1000);
-      expect(all.length).toBeGreaterThan(0);
+      if (all.length > 0) withDrivers++;
       expect(new Set(all.map((d) => d.label)).size).toBe(all.length);
       expect(all).toEqual([...all].sort(byRank));
       for (const limit of [1, 3, 12]) expect(drivers(model, score(model, prompt), category, limit)).toEqual(all.slice(0, limit));
     }
+    expect(withDrivers).toBeGreaterThan(3);
   });
 });
 
