@@ -149,11 +149,11 @@ describe('drivers', () => {
     expect(drivers(model, scored, best, 1000).length).toBeGreaterThan(0);
     let withDrivers = 0;
     for (const category of CATEGORIES) {
-      const all = drivers(model, score(model, prompt), category, 1000);
+      const all = drivers(model, scored, category, 1000);
       if (all.length > 0) withDrivers++;
       expect(new Set(all.map((d) => d.label)).size).toBe(all.length);
       expect(all).toEqual([...all].sort(byRank));
-      for (const limit of [1, 3, 12]) expect(drivers(model, score(model, prompt), category, limit)).toEqual(all.slice(0, limit));
+      for (const limit of [1, 3, 12]) expect(drivers(model, scored, category, limit)).toEqual(all.slice(0, limit));
     }
     expect(withDrivers).toBeGreaterThan(3);
   });
