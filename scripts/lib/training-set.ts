@@ -16,6 +16,7 @@ import {
   type HandLabels,
   type Item,
 } from './data';
+import { restatements } from './near-duplicates';
 
 export interface TrainingItem {
   text: string;
@@ -88,10 +89,28 @@ export interface TrainingSet {
  */
 export const PUBLIC_WEIGHT = 1.5;
 
+let restating: Set<string> | undefined;
+
+/**
+ * The public items outside the held-back split that ask a held-back item (own or public) again in other words,
+ * by restatements() (the own examples are kept free of these by a test; the public files cannot be edited).
+ * mt_bench_101 repeats a question across dialogues and MBPP words most tasks from one template, so without
+ * this the held-back rows would partly score questions the model was trained on in other words.
+ */
+export function restatingPublicTexts(): ReadonlySet<string> {
+  if (restating) return restating;
+  const publicTexts = TRAINABLE_SETS.flatMap((name) => loadPublicSet(name).map((it) => it.text));
+  const heldBack = [...loadOwnExamples().map((it) => it.text), ...publicTexts].filter(isHeldBack);
+  const training = [...new Set(publicTexts.filter((t) => !isHeldBack(t)))];
+  restating = new Set(restatements(training, heldBack).map((d) => d.training));
+  return restating;
+}
+
 /** The training items, in a fixed order (source, then text hash), with balanced weights. */
 export function buildTrainingSet(labelsDir: string = LABELS_DIR): TrainingSet {
   const forbidden = new Set<string>();
   for (const name of EVAL_ONLY_SETS) for (const it of loadPublicSet(name)) forbidden.add(key(it.text));
+  const restated = restatingPublicTexts();
 
   const candidates: { item: Item; category: Category; hand: boolean }[] = [];
   const sources: [string, Item[]][] = [['own', loadOwnExamples()], ...TRAINABLE_SETS.map((n) => [n, loadPublicSet(n)] as [string, Item[]])];
@@ -99,7 +118,7 @@ export function buildTrainingSet(labelsDir: string = LABELS_DIR): TrainingSet {
     const hand = name === 'own' ? new Map<string, Category | null>() : loadHandLabels(name, labelsDir);
     const kept: { item: Item; category: Category; hand: boolean }[] = [];
     for (const item of items) {
-      if (isHeldBack(item.text)) continue;
+      if (isHeldBack(item.text) || (name !== 'own' && restated.has(item.text))) continue;
       const category = trainingLabel(item, hand);
       if (category === null) continue;
       if (forbidden.has(key(item.text))) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrainingSet, PUBLIC_WEIGHT, type TrainingSet } from '../../../scripts/lib/training-set';
-import { SHARED_DIR, sharedDataPresent } from '../../../scripts/lib/data';
+import { buildTrainingSet, PUBLIC_WEIGHT, restatingPublicTexts, type TrainingSet } from '../../../scripts/lib/training-set';
+import { isHeldBack, loadOwnExamples, loadPublicSet, SHARED_DIR, sharedDataPresent, TRAINABLE_SETS } from '../../../scripts/lib/data';
+import { restatements } from '../../../scripts/lib/near-duplicates';
 import { CATEGORIES } from '../../../src/router/types';
 
 const present = sharedDataPresent();
@@ -17,5 +18,24 @@ describe.skipIf(!present)('training weights', () => {
     expect(own.size).toBe(1);
     expect(pub.size).toBe(1);
     expect([...pub][0]).toBeCloseTo(([...own][0] as number) * PUBLIC_WEIGHT, 10);
+  });
+});
+
+describe.skipIf(!present)('restatements of held-back items', () => {
+  test('no public training item asks a held-back item again in other words', { timeout: 120_000 }, () => {
+    const heldBack = [
+      ...loadOwnExamples().map((it) => it.text),
+      ...TRAINABLE_SETS.flatMap((name) => loadPublicSet(name).map((it) => it.text)),
+    ].filter(isHeldBack);
+    const publicTraining = buildTrainingSet().items.filter((it) => it.source !== 'own').map((it) => it.text);
+    expect(publicTraining.length).toBeGreaterThan(2000);
+    expect(restatements(publicTraining, heldBack)).toEqual([]);
+  });
+
+  test('the restating public items exist and are left out, not relabeled', () => {
+    const restating = restatingPublicTexts();
+    expect(restating.size).toBeGreaterThan(100);
+    const trained = new Set(buildTrainingSet().items.map((it) => it.text));
+    for (const text of restating) expect(trained.has(text)).toBe(false);
   });
 });
