@@ -76,11 +76,10 @@ export function nearDuplicates(
   return found;
 }
 
-
 /**
  * Weighted cosine of character 3-grams at or above which a training text asks the same thing as a held-back
- * one in other words ("wie funktioniert RSA, ohne Code?" beside "RSA einfach erklärt, ohne Code"), which the
- * 4-gram sets above miss. Chosen by reading the closest pairs: from here up nearly every pair was one question.
+ * one in other words ("How do smoke detectors sense smoke?" beside "how does a smoke detector know theres
+ * smoke"), which the 4-gram sets above miss. Chosen by reading the closest pairs: from here up nearly every pair was one question.
  */
 export const RESTATEMENT_COSINE = 0.5;
 
