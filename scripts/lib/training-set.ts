@@ -100,10 +100,17 @@ let restating: Set<string> | undefined;
 export function restatingPublicTexts(): ReadonlySet<string> {
   if (restating) return restating;
   const publicTexts = TRAINABLE_SETS.flatMap((name) => loadPublicSet(name).map((it) => it.text));
-  const heldBack = [...loadOwnExamples().map((it) => it.text), ...publicTexts].filter(isHeldBack);
   const training = [...new Set(publicTexts.filter((t) => !isHeldBack(t)))];
-  restating = new Set(restatements(training, heldBack).map((d) => d.training));
+  restating = new Set(restatements(training, heldBackTexts()).map((d) => d.training));
   return restating;
+}
+
+/** Every held-back text, the own examples' first and then the trainable public sets', in file order. */
+export function heldBackTexts(): string[] {
+  return [
+    ...loadOwnExamples().map((it) => it.text),
+    ...TRAINABLE_SETS.flatMap((name) => loadPublicSet(name).map((it) => it.text)),
+  ].filter(isHeldBack);
 }
 
 /** The training items, in a fixed order (source, then text hash), with balanced weights. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrainingSet, PUBLIC_WEIGHT, restatingPublicTexts, type TrainingSet } from '../../../scripts/lib/training-set';
-import { isHeldBack, loadOwnExamples, loadPublicSet, SHARED_DIR, sharedDataPresent, TRAINABLE_SETS } from '../../../scripts/lib/data';
+import { buildTrainingSet, heldBackTexts, PUBLIC_WEIGHT, restatingPublicTexts, type TrainingSet } from '../../../scripts/lib/training-set';
+import { SHARED_DIR, sharedDataPresent } from '../../../scripts/lib/data';
 import { restatements } from '../../../scripts/lib/near-duplicates';
 import { CATEGORIES } from '../../../src/router/types';
 
@@ -23,10 +23,7 @@ describe.skipIf(!present)('training weights', () => {
 
 describe.skipIf(!present)('restatements of held-back items', () => {
   test('no public training item asks a held-back item again in other words', { timeout: 120_000 }, () => {
-    const heldBack = [
-      ...loadOwnExamples().map((it) => it.text),
-      ...TRAINABLE_SETS.flatMap((name) => loadPublicSet(name).map((it) => it.text)),
-    ].filter(isHeldBack);
+    const heldBack = heldBackTexts();
     const publicTraining = buildTrainingSet().items.filter((it) => it.source !== 'own').map((it) => it.text);
     expect(publicTraining.length).toBeGreaterThan(2000);
     expect(restatements(publicTraining, heldBack)).toEqual([]);
