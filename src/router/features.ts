@@ -22,7 +22,7 @@ export const NAMESPACE_COUNT = 6;
  * The row of a feature in a table of 2^bits rows. Character grams take the upper half and every other
  * namespace the lower half: on the training texts the grams outnumber the words, bigrams and structural
  * features three to one (about 200,000 against 60,000 seen in three texts or more), and sharing rows with
- * them blurred the features that say the most (see docs/router.md, Evaluation).
+ * them blurred the features that say the most (see docs/router-history.md).
  */
 export function bucketOf(ns: number, hash: number, bits: number): number {
   const half = 1 << (bits - 1);
