@@ -79,7 +79,8 @@ export function nearDuplicates(
 /**
  * Weighted cosine of character 3-grams at or above which a training text asks the same thing as a held-back
  * one in other words ("How do smoke detectors sense smoke?" beside "how does a smoke detector know theres
- * smoke"), which the 4-gram sets above miss. Chosen by reading the closest pairs: from here up nearly every pair was one question.
+ * smoke"), which the 4-gram sets above miss. Chosen by reading the closest pairs: from here up nearly every pair
+ * was one question.
  */
 export const RESTATEMENT_COSINE = 0.5;
 
